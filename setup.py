@@ -53,7 +53,7 @@ setuptools.setup(
                  'License :: ' + lic[1], 'Natural Language :: ' + cfg['language'],
                  'Programming Language :: Python :: 3', 'Programming Language :: Cython'],
     url=cfg['git_url'], packages=setuptools.find_packages(include=['mis', 'mis.*']), include_package_data=True,
-    package_data={'mis': ['assets/*', 'assets/**/*', '*.build-hash']},
+    package_data={'mis': ['assets/images/*', '*.build-hash']},
     install_requires=requirements, extras_require={'dev': dev_requirements},
     python_requires='>=' + cfg['min_python'],
     long_description=(here/'README.md').read_text(encoding='utf-8'), long_description_content_type='text/markdown',
