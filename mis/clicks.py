@@ -180,7 +180,7 @@ def multi_point_clicks(mask, rng: np.random.Generator, max_points: int = 24, pro
         sub = mask[y0:y1, x0:x1]
         border_clicks = _pick_in(_dilate_square(sub, r) & ~sub, y0, x0, rng, False, int(in_border.sum()))
     border_clicks = iter(border_clicks)
-    neg = [next(border_clicks, None) if b else next(bg_clicks) for b in in_border]
+    neg = [next(border_clicks if b else bg_clicks, None) for b in in_border]   # None: no pixel for that strategy
     return pos, [c for c in neg if c is not None]
 
 # %% ../nbs/04_clicks.ipynb #23992328
