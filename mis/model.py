@@ -202,7 +202,9 @@ class SegHead(nn.Module):
     def forward(self, feats):
         feats = [feats[i] for i in self.in_index]
         size = feats[0].shape[2:]
-        outs = [F.interpolate(conv(f), size=size, mode='bilinear', align_corners=self.align_corners) for conv, f in zip(self.convs, feats)]
+        outs = [conv(f) for conv, f in zip(self.convs, feats)]
+        outs = [o if o.shape[2:] == size else        # a resize to the same size is the identity: skipped, it is slow on CPU
+                F.interpolate(o, size=size, mode='bilinear', align_corners=self.align_corners) for o in outs]
         x = self.fusion_conv(torch.cat(outs, 1))
         if self.upsample == 'x2': x = self.up_conv1(x)
         elif self.upsample == 'x4': x = self.up_conv2(self.up_conv1(x))
