@@ -17,7 +17,7 @@ from .preprocess import preprocess
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'save_figure', 'tree_figure', 'proposals_figure', 'run_demo', 'main']
+__all__ = ['log', 'CPU_TINY_MINUTES', 'save_figure', 'tree_figure', 'proposals_figure', 'run_demo', 'main']
 
 # %% ../nbs/11_demo.ipynb #9b62ee7b
 def save_figure(fig, path) -> Path:
@@ -54,7 +54,9 @@ def proposals_figure(image: np.ndarray, tree: MergeTree, n: int = 6, seed: int =
     return fig
 
 # %% ../nbs/11_demo.ipynb #59ea25ea
-def run_demo(out_dir='mis_demo_output', featurizer: str = 'default', weights=None, train_minutes: float = 5.0,
+CPU_TINY_MINUTES = 5.0   # how long the `cpu_tiny` config trains on 2 quiet cores
+
+def run_demo(out_dir='mis_demo_output', featurizer: str = 'default', weights=None, train_minutes: float = CPU_TINY_MINUTES,
              n_eval: int = 12, grabcut=None, quick: bool = False, seed: int = 0) -> Path:
     "Run the whole pipeline on the shipped data; returns the path of the report it wrote."
     t_start = time.time()
@@ -111,7 +113,7 @@ def _train_tiny(out: Path, featurizer: str, minutes: float, quick: bool, seed: i
     cfg = get_config('cpu_tiny')
     cfg.out_dir, cfg.exp_name, cfg.featurizer, cfg.seed, cfg.device = str(out/'runs'), 'cpu_tiny', featurizer, seed, 'cpu'
     if quick: cfg.n_synthetic, cfg.synthetic_size, cfg.epochs, cfg.batch_size, cfg.steps_per_epoch = 8, 128, 2, 4, 2
-    else: cfg.epochs = max(1, round(cfg.epochs * minutes / 5.0))     # cpu_tiny takes about 5 minutes on 2 cores
+    else: cfg.epochs = max(1, round(cfg.epochs * minutes / CPU_TINY_MINUTES))
     t0 = time.time()
     run = train(cfg, resume=(out/'runs'/'cpu_tiny'/'last_checkpoint.pth') if (out/'runs'/'cpu_tiny'/'last_checkpoint.pth').exists() else None,
                 progress=not quick)
@@ -167,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument('--out-dir', default='mis_demo_output', help='folder for the report, figures, trees and the training run')
     p.add_argument('--featurizer', default='default', help='featurizer name (mis.featurize); the default needs no download')
     p.add_argument('--weights', default=None, help='local checkpoint for the featurizer (e.g. DINO .pth)')
-    p.add_argument('--train-minutes', type=float, default=5.0, help='about how long to train the tiny model')
+    p.add_argument('--train-minutes', type=float, default=CPU_TINY_MINUTES, help='about how long to train the tiny model')
     p.add_argument('--n-eval', type=int, default=12, help='number of synthetic scenes to evaluate on')
     p.add_argument('--grabcut', default=None, help='GrabCut folder (RITM layout: data_GT/, boundary_GT/) to evaluate on too; '
                    'or set MIS_GRABCUT')

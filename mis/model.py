@@ -17,10 +17,10 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'IMAGENET_MEAN_STD', 'MODEL_CONFIGS', 'ORIGINAL_CLASSES', 'dist_maps', 'PatchEmbed', 'Attention', 'Mlp',
-           'Block', 'resize_pos_embed', 'VisionTransformer', 'SimpleFPN', 'ConvReLU', 'SegHead', 'MISAugment',
-           'ClickModel', 'click_model', 'CheckpointError', 'model_kwargs', 'check_state_dict', 'load_checkpoint',
-           'save_checkpoint', 'load_pretrained', 'bbox_from_mask', 'expand_bbox', 'bbox_iou', 'object_roi',
-           'clicks_inside_roi', 'points_tensor', 'Predictor']
+           'Block', 'resize_pos_embed', 'VisionTransformer', 'resize_bilinear', 'SimpleFPN', 'ConvReLU', 'SegHead',
+           'MISAugment', 'ClickModel', 'click_model', 'CheckpointError', 'model_kwargs', 'check_state_dict',
+           'load_checkpoint', 'save_checkpoint', 'load_pretrained', 'bbox_from_mask', 'expand_bbox', 'bbox_iou',
+           'object_roi', 'clicks_inside_roi', 'points_tensor', 'Predictor']
 
 # %% ../nbs/06_model.ipynb #00e5f44e
 def dist_maps(points: torch.Tensor, height: int, width: int, radius: float = 5.0, use_disks: bool = True) -> torch.Tensor:
@@ -158,6 +158,12 @@ class VisionTransformer(nn.Module):
             x = blk(x)
         return _from_windows(x, grid, ws) if windowed else x
 
+# %% ../nbs/06_model.ipynb #0cce2339
+def resize_bilinear(x: torch.Tensor, size, align_corners: bool = False) -> torch.Tensor:
+    "`F.interpolate(x, size, mode='bilinear')`, returning `x` itself when it already has `size`."
+    if tuple(x.shape[-2:]) == tuple(size): return x
+    return F.interpolate(x, size=tuple(size), mode='bilinear', align_corners=align_corners)
+
 # %% ../nbs/06_model.ipynb #61ed735a
 class SimpleFPN(nn.Module):
     "ViT feature pyramid: 1/4, 1/8, 1/16, 1/32 maps from the 1/16 grid."
@@ -202,9 +208,7 @@ class SegHead(nn.Module):
     def forward(self, feats):
         feats = [feats[i] for i in self.in_index]
         size = feats[0].shape[2:]
-        outs = [conv(f) for conv, f in zip(self.convs, feats)]
-        outs = [o if o.shape[2:] == size else        # a resize to the same size is the identity: skipped, it is slow on CPU
-                F.interpolate(o, size=size, mode='bilinear', align_corners=self.align_corners) for o in outs]
+        outs = [resize_bilinear(conv(f), size, self.align_corners) for conv, f in zip(self.convs, feats)]
         x = self.fusion_conv(torch.cat(outs, 1))
         if self.upsample == 'x2': x = self.up_conv1(x)
         elif self.upsample == 'x4': x = self.up_conv2(self.up_conv1(x))

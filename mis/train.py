@@ -18,7 +18,7 @@ from .io import load_image, atomic_save, image_files
 from .merge import MergeTree, merge_tree
 from .proposals import sample_proposal, proposal_mask
 from .clicks import multi_point_clicks, points_tensor, error_click
-from .model import click_model, save_checkpoint, load_pretrained
+from .model import click_model, save_checkpoint, load_pretrained, resize_bilinear
 
 logger = logging.getLogger(__name__)
 
@@ -224,8 +224,7 @@ def bilateral_affinity(image: torch.Tensor, dilation: int = 2, var_xy: float = 1
 
 def smooth_loss(logits: torch.Tensor, image: torch.Tensor, dilation: int = 2, reduction: str = 'mean', **sigmas) -> torch.Tensor:
     "Bilateral smoothness of `logits` (N,1,h,w) guided by `image` (N,3,H,W) in 0..255; `reduction='none'` gives (N,8,h,w)."
-    if image.shape[-2:] != logits.shape[-2:]:   # at equal sizes this resize is the identity: skipped, it is slow on CPU
-        image = F.interpolate(image.float(), size=logits.shape[-2:], mode='bilinear', align_corners=False)
+    image = resize_bilinear(image.float(), logits.shape[-2:])
     w = bilateral_affinity(image, dilation, **sigmas)
     logits = logits.float()
     terms = w * (logits[:, :, None] - neighbours(logits, dilation))[:, 0].pow(2)
