@@ -15,6 +15,8 @@ statuses = ['1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Produ
 lic = licenses[cfg['license']]
 requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+extras = {'dev': dev_requirements, 'lite': shlex.split(cfg.get('lite_requirements', '')),
+          'onnx': shlex.split(cfg.get('onnx_requirements', ''))}
 cython_modules = cfg.get('cython_modules', '').split()
 
 
@@ -53,8 +55,8 @@ setuptools.setup(
                  'License :: ' + lic[1], 'Natural Language :: ' + cfg['language'],
                  'Programming Language :: Python :: 3', 'Programming Language :: Cython'],
     url=cfg['git_url'], packages=setuptools.find_packages(include=['mis', 'mis.*']), include_package_data=True,
-    package_data={'mis': ['assets/images/*', '*.build-hash']},
-    install_requires=requirements, extras_require={'dev': dev_requirements},
+    package_data={'mis': ['assets/images/*', 'assets/models/*', '*.build-hash']},
+    install_requires=requirements, extras_require=extras,
     python_requires='>=' + cfg['min_python'],
     long_description=(here/'README.md').read_text(encoding='utf-8'), long_description_content_type='text/markdown',
     zip_safe=False, ext_modules=extensions(), cmdclass={'build_ext': BuildExtWithHash},
