@@ -25,101 +25,95 @@ def _find(uf: cython.int[::1], x: cython.int) -> cython.int:
         x = uf[x]
     return x
 
-# %% ../nbs/02a_merge_core.ipynb #9df6b721
+# %% ../nbs/02a_merge_core.ipynb #c8b74672
+@cython.cfunc
+@cython.inline
+@cython.exceptval(check=False)
+def _f32(x: cython.float) -> cython.float:
+    "`x` as a float32 value: a C float when compiled, a numpy float32 scalar when interpreted."
+    return x if cython.compiled else np.float32(x)
+
+# %% ../nbs/02a_merge_core.ipynb #bbb7d815
 @cython.cfunc
 @cython.inline
 @cython.boundscheck(False)
 @cython.wraparound(False)
 @cython.exceptval(check=False)
-def _ward_cost(c: cython.float[:, ::1], size: cython.double[::1], a: cython.int, b: cython.int) -> cython.double:
-    "Ward merge cost of regions `a` and `b`."
+def _ward_cost(c: cython.float[:, ::1], size: cython.float[::1], a: cython.int, b: cython.int) -> cython.float:
+    "Ward merge cost of regions `a` and `b`, in the original's float32 arithmetic (Eigen's SSE reduction order)."
     D: cython.Py_ssize_t = c.shape[1]
+    D8: cython.Py_ssize_t = D - D % 8                # end of the whole pairs of 4-float packets
+    D4: cython.Py_ssize_t = D - D % 4                # end of the whole packets
     i: cython.Py_ssize_t
-    s0: cython.double = 0.0
-    s1: cython.double = 0.0
-    s2: cython.double = 0.0
-    s3: cython.double = 0.0
-    d0: cython.double
-    d1: cython.double
-    d2: cython.double
-    d3: cython.double
-    D4: cython.Py_ssize_t = D - D % 4
-    for i in range(0, D4, 4):
-        d0 = cython.cast(cython.double, c[a, i]) - cython.cast(cython.double, c[b, i])
-        d1 = cython.cast(cython.double, c[a, i + 1]) - cython.cast(cython.double, c[b, i + 1])
-        d2 = cython.cast(cython.double, c[a, i + 2]) - cython.cast(cython.double, c[b, i + 2])
-        d3 = cython.cast(cython.double, c[a, i + 3]) - cython.cast(cython.double, c[b, i + 3])
-        s0 += d0 * d0
-        s1 += d1 * d1
-        s2 += d2 * d2
-        s3 += d3 * d3
-    for i in range(D4, D):
-        d0 = cython.cast(cython.double, c[a, i]) - cython.cast(cython.double, c[b, i])
-        s0 += d0 * d0
-    return size[a] * size[b] / (size[a] + size[b]) * ((s0 + s1) + (s2 + s3))
+    r0: cython.float = _f32(0.0); r1: cython.float = _f32(0.0); r2: cython.float = _f32(0.0); r3: cython.float = _f32(0.0)
+    r4: cython.float = _f32(0.0); r5: cython.float = _f32(0.0); r6: cython.float = _f32(0.0); r7: cython.float = _f32(0.0)
+    d0: cython.float; d1: cython.float; d2: cython.float; d3: cython.float
+    d4: cython.float; d5: cython.float; d6: cython.float; d7: cython.float
+    for i in range(0, D8, 8):
+        d0 = c[a, i] - c[b, i]; d1 = c[a, i + 1] - c[b, i + 1]
+        d2 = c[a, i + 2] - c[b, i + 2]; d3 = c[a, i + 3] - c[b, i + 3]
+        d4 = c[a, i + 4] - c[b, i + 4]; d5 = c[a, i + 5] - c[b, i + 5]
+        d6 = c[a, i + 6] - c[b, i + 6]; d7 = c[a, i + 7] - c[b, i + 7]
+        r0 = r0 + d0 * d0; r1 = r1 + d1 * d1; r2 = r2 + d2 * d2; r3 = r3 + d3 * d3
+        r4 = r4 + d4 * d4; r5 = r5 + d5 * d5; r6 = r6 + d6 * d6; r7 = r7 + d7 * d7
+    r0 = r0 + r4; r1 = r1 + r5; r2 = r2 + r6; r3 = r3 + r7
+    if D4 > D8:                                      # one whole packet left over
+        d0 = c[a, D8] - c[b, D8]; d1 = c[a, D8 + 1] - c[b, D8 + 1]
+        d2 = c[a, D8 + 2] - c[b, D8 + 2]; d3 = c[a, D8 + 3] - c[b, D8 + 3]
+        r0 = r0 + d0 * d0; r1 = r1 + d1 * d1; r2 = r2 + d2 * d2; r3 = r3 + d3 * d3
+    s: cython.float = (r0 + r2) + (r1 + r3)
+    for i in range(D4, D):                           # the last D mod 4 squares, one by one
+        d0 = c[a, i] - c[b, i]
+        s = s + d0 * d0
+    na: cython.float = size[a]
+    nb: cython.float = size[b]
+    return na * nb * (_f32(1.0) / (na + nb)) * s
 
-# %% ../nbs/02a_merge_core.ipynb #d62fc3cd
+# %% ../nbs/02a_merge_core.ipynb #025772b9
 @cython.cfunc
 @cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
 @cython.exceptval(check=False)
-def _less(c1: cython.double, a1: cython.int, b1: cython.int, c2: cython.double, a2: cython.int, b2: cython.int) -> cython.bint:
-    "Heap order: `(c1, a1, b1) < (c2, a2, b2)`."
-    if c1 != c2: return c1 < c2
-    if a1 != a2: return a1 < a2
-    return b1 < b2
+def _sift_up(hc: cython.float[::1], hp: cython.longlong[::1], hole: cython.Py_ssize_t, top: cython.Py_ssize_t,
+             cost: cython.float, pair: cython.longlong) -> cython.void:
+    "libstdc++ `__push_heap`: move the hole up (not above `top`) while its parent costs strictly more, then store the entry."
+    p: cython.Py_ssize_t
+    while hole > top:
+        p = (hole - 1) >> 1
+        if not hc[p] > cost: break
+        hc[hole] = hc[p]; hp[hole] = hp[p]
+        hole = p
+    hc[hole] = cost; hp[hole] = pair
 
 @cython.cfunc
 @cython.boundscheck(False)
 @cython.wraparound(False)
 @cython.exceptval(check=False)
-def _heap_push(hc: cython.double[::1], ha: cython.int[::1], hb: cython.int[::1], n: cython.Py_ssize_t,
-               cost: cython.double, a: cython.int, b: cython.int) -> cython.Py_ssize_t:
-    "Insert `(cost, a, b)` into the heap of `n` entries (capacity must allow it); returns the new length."
-    i: cython.Py_ssize_t = n
-    p: cython.Py_ssize_t
-    while i > 0:
-        p = (i - 1) >> 1
-        if not _less(cost, a, b, hc[p], ha[p], hb[p]): break
-        hc[i] = hc[p]; ha[i] = ha[p]; hb[i] = hb[p]
-        i = p
-    hc[i] = cost; ha[i] = a; hb[i] = b
-    return n + 1
+def _adjust_heap(hc: cython.float[::1], hp: cython.longlong[::1], hole: cython.Py_ssize_t, n: cython.Py_ssize_t,
+                 cost: cython.float, pair: cython.longlong) -> cython.void:
+    "libstdc++ `__adjust_heap`: walk the hole down to a leaf along the cheaper child (right on ties), then sift the entry up."
+    top: cython.Py_ssize_t = hole
+    child: cython.Py_ssize_t = hole
+    while child < (n - 1) >> 1:
+        child = 2 * (child + 1)
+        child -= cython.cast(cython.Py_ssize_t, hc[child] > hc[child - 1])   # branch-free: the walk is unpredictable
+        hc[hole] = hc[child]; hp[hole] = hp[child]
+        hole = child
+    if (n & 1) == 0 and child == (n - 2) >> 1:      # a last parent with a single (left) child
+        child = 2 * (child + 1) - 1
+        hc[hole] = hc[child]; hp[hole] = hp[child]
+        hole = child
+    _sift_up(hc, hp, hole, top, cost, pair)
 
-@cython.cfunc
-@cython.boundscheck(False)
-@cython.wraparound(False)
-@cython.exceptval(check=False)
-def _heap_pop(hc: cython.double[::1], ha: cython.int[::1], hb: cython.int[::1], n: cython.Py_ssize_t) -> cython.Py_ssize_t:
-    "Remove the smallest entry (the caller has read it at index 0); returns the new length."
-    # Floyd's bottom-up variant: walk the hole at the root down to a leaf along the smaller children (one
-    # comparison per level), then sift the former last entry up from there (usually only a step or two).
-    n -= 1
-    cost: cython.double = hc[n]
-    a: cython.int = ha[n]
-    b: cython.int = hb[n]
-    i: cython.Py_ssize_t = 0
-    j: cython.Py_ssize_t = 1
-    p: cython.Py_ssize_t
-    while j < n:
-        if j + 1 < n and _less(hc[j + 1], ha[j + 1], hb[j + 1], hc[j], ha[j], hb[j]): j += 1
-        hc[i] = hc[j]; ha[i] = ha[j]; hb[i] = hb[j]
-        i = j
-        j = 2 * i + 1
-    while i > 0:
-        p = (i - 1) >> 1
-        if not _less(cost, a, b, hc[p], ha[p], hb[p]): break
-        hc[i] = hc[p]; ha[i] = ha[p]; hb[i] = hb[p]
-        i = p
-    hc[i] = cost; ha[i] = a; hb[i] = b
-    return n
-
-# %% ../nbs/02a_merge_core.ipynb #b6bda8a2
+# %% ../nbs/02a_merge_core.ipynb #127f148e
 @cython.boundscheck(False)
 @cython.wraparound(False)
 def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: cython.longlong[:, ::1], costs: cython.double[::1]) -> cython.Py_ssize_t:
-    "Ward-merge the `h*w` float32 rows of `X` (row-major grid) into one region; fills `children` (N−1, 2) and `costs`; returns the peak bytes allocated."
+    "Ward-merge the `h*w` float32 rows of `X` (row-major grid) exactly as the original; fills `children` (N−1, 2) and `costs`; returns the peak bytes allocated."
     N: cython.Py_ssize_t = h * w
     D: cython.Py_ssize_t = X.shape[1]
+    D8: cython.Py_ssize_t = D - D % 8
     M: cython.Py_ssize_t = 2 * N - 1
     i: cython.Py_ssize_t
     j: cython.Py_ssize_t
@@ -133,10 +127,14 @@ def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: 
     r: cython.int
     child: cython.int
     q: cython.int
-    cost: cython.double
-    na: cython.double
-    nb: cython.double
-    nk: cython.double
+    pair: cython.longlong
+    na: cython.float
+    nb: cython.float
+    nk: cython.float
+    u0: cython.float; u1: cython.float; u2: cython.float; u3: cython.float
+    u4: cython.float; u5: cython.float; u6: cython.float; u7: cython.float
+    v0: cython.float; v1: cython.float; v2: cython.float; v3: cython.float
+    v4: cython.float; v5: cython.float; v6: cython.float; v7: cython.float
     n_heap: cython.Py_ssize_t = 0
     n_pool: cython.Py_ssize_t = 0
     need: cython.Py_ssize_t
@@ -145,9 +143,9 @@ def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: 
     centers_arr = np.empty((M, D), dtype=np.float32)
     centers_arr[:N] = np.asarray(X)
     c: cython.float[:, ::1] = centers_arr
-    size_arr = np.zeros(M, dtype=np.float64)
+    size_arr = np.zeros(M, dtype=np.float32)
     size_arr[:N] = 1.0
-    size: cython.double[::1] = size_arr
+    size: cython.float[::1] = size_arr
     uf_arr = np.arange(M, dtype=np.intc)
     uf: cython.int[::1] = uf_arr
     stamp_arr = np.full(M, -1, dtype=np.intc)
@@ -160,15 +158,13 @@ def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: 
     pool_arr = np.empty(8 * N + 16, dtype=np.intc)
     pool: cython.int[::1] = pool_arr
     heap_cap: cython.Py_ssize_t = 4 * N + 16
-    hc_arr = np.empty(heap_cap, dtype=np.float64)
-    ha_arr = np.empty(heap_cap, dtype=np.intc)
-    hb_arr = np.empty(heap_cap, dtype=np.intc)
-    hc: cython.double[::1] = hc_arr
-    ha: cython.int[::1] = ha_arr
-    hb: cython.int[::1] = hb_arr
+    hc_arr = np.empty(heap_cap, dtype=np.float32)
+    hp_arr = np.empty(heap_cap, dtype=np.int64)
+    hc: cython.float[::1] = hc_arr
+    hp: cython.longlong[::1] = hp_arr
     peak: cython.Py_ssize_t = 0
 
-    # leaves: 4-neighbour lists (up, left, down, right) and the initial grid edges
+    # leaves: 4-neighbour lists (up, left, down, right) and the initial pairs (below, then right), heapified
     for y in range(h):
         for x in range(w):
             p = y * w + x
@@ -179,34 +175,43 @@ def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: 
                 pool[n_pool] = p - 1; n_pool += 1
             if y < h - 1:
                 pool[n_pool] = p + w; n_pool += 1
+                hc[n_heap] = _ward_cost(c, size, p, p + w); hp[n_heap] = cython.cast(cython.longlong, p) << 32 | (p + w); n_heap += 1
             if x < w - 1:
                 pool[n_pool] = p + 1; n_pool += 1
+                hc[n_heap] = _ward_cost(c, size, p, p + 1); hp[n_heap] = cython.cast(cython.longlong, p) << 32 | (p + 1); n_heap += 1
             nbr_hi[p] = n_pool
-    for y in range(h):
-        for x in range(w):
-            p = y * w + x
-            if x < w - 1:
-                n_heap = _heap_push(hc, ha, hb, n_heap, _ward_cost(c, size, p, p + 1), p, p + 1)
-            if y < h - 1:
-                n_heap = _heap_push(hc, ha, hb, n_heap, _ward_cost(c, size, p, p + w), p, p + w)
+    if n_heap >= 2:
+        for i in range((n_heap - 2) >> 1, -1, -1):
+            _adjust_heap(hc, hp, i, n_heap, hc[i], hp[i])
 
     for t in range(N - 1):
-        # 1. the cheapest pair whose both sides are still live
+        # 1. pop the cheapest pair until both sides are still live
         while True:
-            cost = hc[0]; a = ha[0]; b = hb[0]
-            n_heap = _heap_pop(hc, ha, hb, n_heap)
+            pair = hp[0]
+            costs[t] = hc[0]
+            n_heap -= 1
+            if n_heap > 0: _adjust_heap(hc, hp, 0, n_heap, hc[n_heap], hp[n_heap])
+            a = cython.cast(cython.int, pair >> 32); b = cython.cast(cython.int, pair & 0xFFFFFFFF)
             if uf[a] == a and uf[b] == b: break
         k = cython.cast(cython.int, N + t)
         children[t, 0] = a
         children[t, 1] = b
-        costs[t] = cost
-        # 2. the new region: size and size-weighted mean
+        # 2. the new region: size and size-weighted mean, in float32
         uf[a] = k; uf[b] = k
         na = size[a]; nb = size[b]; nk = na + nb
         size[k] = nk
-        for i in range(D):
-            c[k, i] = cython.cast(cython.float, (na * cython.cast(cython.double, c[a, i]) + nb * cython.cast(cython.double, c[b, i])) / nk)
-        # 3. its neighbours: children's lists resolved to live regions, de-duplicated
+        for i in range(0, D8, 8):
+            u0 = c[a, i]; u1 = c[a, i + 1]; u2 = c[a, i + 2]; u3 = c[a, i + 3]
+            u4 = c[a, i + 4]; u5 = c[a, i + 5]; u6 = c[a, i + 6]; u7 = c[a, i + 7]
+            v0 = c[b, i]; v1 = c[b, i + 1]; v2 = c[b, i + 2]; v3 = c[b, i + 3]
+            v4 = c[b, i + 4]; v5 = c[b, i + 5]; v6 = c[b, i + 6]; v7 = c[b, i + 7]
+            c[k, i] = (u0 * na + v0 * nb) / nk; c[k, i + 1] = (u1 * na + v1 * nb) / nk
+            c[k, i + 2] = (u2 * na + v2 * nb) / nk; c[k, i + 3] = (u3 * na + v3 * nb) / nk
+            c[k, i + 4] = (u4 * na + v4 * nb) / nk; c[k, i + 5] = (u5 * na + v5 * nb) / nk
+            c[k, i + 6] = (u6 * na + v6 * nb) / nk; c[k, i + 7] = (u7 * na + v7 * nb) / nk
+        for i in range(D8, D):
+            c[k, i] = (c[a, i] * na + c[b, i] * nb) / nk
+        # 3. its neighbours: children's lists resolved to live regions, first occurrences in order
         need = n_pool + (nbr_hi[a] - nbr_lo[a]) + (nbr_hi[b] - nbr_lo[b])
         if need > pool.shape[0]:
             pool_arr = np.empty(2 * need, dtype=np.intc)
@@ -223,17 +228,17 @@ def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: 
                     pool[n_pool] = r; n_pool += 1
         nbr_lo[k] = lo
         nbr_hi[k] = n_pool
-        # 4. a candidate pair (neighbour, k) for each neighbour
+        # 4. a candidate pair (neighbour, k) for each neighbour, pushed in list order
         need = n_heap + (n_pool - lo)
         if need > hc.shape[0]:
             heap_cap = 2 * need
-            hc_arr = np.empty(heap_cap, dtype=np.float64); hc_arr[:n_heap] = np.asarray(hc)[:n_heap]; hc = hc_arr
-            ha_arr = np.empty(heap_cap, dtype=np.intc); ha_arr[:n_heap] = np.asarray(ha)[:n_heap]; ha = ha_arr
-            hb_arr = np.empty(heap_cap, dtype=np.intc); hb_arr[:n_heap] = np.asarray(hb)[:n_heap]; hb = hb_arr
+            hc_arr = np.empty(heap_cap, dtype=np.float32); hc_arr[:n_heap] = np.asarray(hc)[:n_heap]; hc = hc_arr
+            hp_arr = np.empty(heap_cap, dtype=np.int64); hp_arr[:n_heap] = np.asarray(hp)[:n_heap]; hp = hp_arr
         for j in range(lo, n_pool):
             r = pool[j]
-            n_heap = _heap_push(hc, ha, hb, n_heap, _ward_cost(c, size, r, k), r, k)
-    peak = (M * D * 4 + M * (8 + 4 + 4 + 8 + 8) + pool.shape[0] * 4 + hc.shape[0] * (8 + 4 + 4))
+            _sift_up(hc, hp, n_heap, 0, _ward_cost(c, size, r, k), cython.cast(cython.longlong, r) << 32 | k)
+            n_heap += 1
+    peak = (M * D * 4 + M * (4 + 4 + 4 + 8 + 8) + pool.shape[0] * 4 + hc.shape[0] * (4 + 8))
     return peak
 
 # %% ../nbs/02a_merge_core.ipynb #de846c6a

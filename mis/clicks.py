@@ -11,12 +11,38 @@ import numpy as np
 from scipy import ndimage
 
 # %% auto #0
-__all__ = ['Click', 'next_click', 'iou', 'noc', 'multi_point_clicks', 'points_tensor', 'points_to_clicks', 'error_click',
-           'click_maps']
+__all__ = ['Click', 'check_clicks', 'next_click', 'iou', 'noc', 'multi_point_clicks', 'points_tensor', 'points_to_clicks',
+           'error_click', 'click_maps']
 
 # %% ../nbs/04_clicks.ipynb #07de2ffe
 Click = namedtuple('Click', ['y', 'x', 'is_positive'])
 Click.__doc__ = "A click at row `y`, column `x` (0-based image pixels); `is_positive` marks the object."
+
+# %% ../nbs/04_clicks.ipynb #788a9a3d
+def _pixel_index(v, what: str) -> int:
+    "`v` as an int pixel index: ints, and floats with no fractional part; a ValueError naming `what` otherwise."
+    if isinstance(v, (bool, np.bool_)): raise ValueError(f"{what}: expected a pixel index, got the bool {v!r}")
+    if isinstance(v, (int, np.integer)): return int(v)
+    if isinstance(v, (float, np.floating)) and math.isfinite(v) and float(v).is_integer(): return int(v)
+    raise ValueError(f"{what}: expected a whole pixel index, got {v!r}")
+
+def check_clicks(clicks, shape: tuple | None = None, name: str = 'clicks') -> list[Click]:
+    "`clicks` as `Click`s of ints, each `(y, x, is_positive)` with whole-pixel coordinates inside an image of `shape` (H, W)."
+    if isinstance(clicks, (str, bytes)) or not hasattr(clicks, '__iter__'):
+        raise ValueError(f"{name}: expected a sequence of (y, x, is_positive) clicks, got {type(clicks).__name__}")
+    out = []
+    for i, c in enumerate(clicks):
+        what = f"{name}[{i}]"
+        try: y, x, p = c
+        except (TypeError, ValueError): raise ValueError(f"{what}: expected (y, x, is_positive), got {c!r}") from None
+        y, x = _pixel_index(y, f"{what} row"), _pixel_index(x, f"{what} column")
+        if not isinstance(p, (bool, np.bool_)) and not (isinstance(p, (int, np.integer)) and p in (0, 1)):
+            raise ValueError(f"{what}: is_positive must be a bool (or 0/1), got {p!r}")
+        if shape is not None and not (0 <= y < shape[0] and 0 <= x < shape[1]):
+            raise ValueError(f"{what}: ({y}, {x}) is outside the image ({shape[0]}×{shape[1]})")
+        out.append(Click(y, x, bool(p)))
+    return out
+
 
 # %% ../nbs/04_clicks.ipynb #1e4d5568
 def _as_mask(a, name: str, shape=None) -> np.ndarray:

@@ -4,19 +4,21 @@
 
 # %% ../nbs/05_data.ipynb #3b1aaf9f
 from __future__ import annotations
-import os, re, pickle, logging
+import os, re, json, hashlib, logging
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 from fastprogress.fastprogress import progress_bar
-from .io import load_image, load_mask, atomic_save, image_files, ImageError
+from .io import load_image, load_mask, atomic_save, image_files, ImageError, use_progress_bar
 
 log = logging.getLogger(__name__)
 
+
 # %% auto #0
-__all__ = ['log', 'BENCHMARKS', 'TEXTURES', 'SHAPES', 'Sample', 'DatasetError', 'SegDataset', 'decode_ignore_band', 'GrabCut',
-           'Berkeley', 'DAVIS', 'read_sbd_instances', 'SBD', 'sbd_train_images', 'binarize_mask', 'FolderDataset',
-           'get_dataset', 'smooth_noise', 'synthetic_scene', 'SyntheticScenes', 'show_sample', 'show_samples']
+__all__ = ['log', 'BENCHMARKS', 'DATASET_LAYOUTS', 'TEXTURES', 'SHAPES', 'Sample', 'as_rgb_image', 'DatasetError', 'SegDataset',
+           'binarize_mask', 'decode_ignore_band', 'GrabCut', 'Berkeley', 'DAVIS', 'COCOMVal', 'read_sbd_instances',
+           'mis_cache_dir', 'SBD', 'sbd_train_images', 'FolderDataset', 'get_dataset', 'smooth_noise',
+           'synthetic_scene', 'SyntheticScenes', 'show_sample', 'show_samples']
 
 # %% ../nbs/05_data.ipynb #a1123872
 @dataclass(eq=False)
@@ -47,6 +49,39 @@ class Sample:
         ign = '' if self.ignore is None else f", ignore={int(self.ignore.sum())}px"
         return f"Sample({self.name!r}, {self.size[0]}x{self.size[1]}, gt={area}px{ign})"
 
+# %% ../nbs/05_data.ipynb #56bb0bec
+def _rgb_uint8(a: np.ndarray, name: str) -> np.ndarray:
+    "An array with values in 0..255 (integers), [0, 1] (floats or bool) or 0..65535 (uint16) as uint8."
+    if a.dtype == np.uint8: return a
+    if a.dtype == bool: return a.astype(np.uint8) * 255
+    if a.dtype == np.uint16: return np.round(a / 257.0).astype(np.uint8)
+    if np.issubdtype(a.dtype, np.floating):
+        if not np.isfinite(a).all(): raise ValueError(f"{name}: image holds NaN or infinite values")
+        lo, hi = float(a.min()), float(a.max())
+        if lo >= 0 and hi <= 1: return np.round(a * 255).astype(np.uint8)
+        if lo >= 0 and hi <= 255: return np.round(a).astype(np.uint8)
+        raise ValueError(f"{name}: float image values must lie in [0, 1] or [0, 255], got [{lo:g}, {hi:g}]")
+    if np.issubdtype(a.dtype, np.integer) and a.min() >= 0 and a.max() <= 255: return a.astype(np.uint8)
+    raise ValueError(f"{name}: cannot read {a.dtype} values in [{a.min()}, {a.max()}] as an image (expected uint8, 0..255 integers, floats in [0, 1], uint16)")
+
+def as_rgb_image(image, name: str = 'image') -> np.ndarray:
+    "An image path, PIL image or array (grey, RGB, RGBA; uint8, uint16, float, bool) as RGB uint8 (H, W, 3)."
+    if isinstance(image, (str, os.PathLike)): return load_image(image)
+    if hasattr(image, 'mode') and hasattr(image, 'convert'):                 # a PIL image
+        alpha = image.mode in ('RGBA', 'LA', 'PA') or (image.mode == 'P' and 'transparency' in image.info)
+        image = np.asarray(image.convert('RGBA' if alpha else 'RGB'))
+    if isinstance(image, np.ndarray) and image.dtype == np.uint8 and image.ndim == 3 and image.shape[2] == 3 and image.size: return image
+    a = np.asarray(image) if image is not None else np.zeros(())
+    if a.dtype == object or a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (1, 3, 4)) or a.size == 0:
+        raise ValueError(f"{name}: expected an image path, a PIL image or an (H, W), (H, W, 3) or (H, W, 4) array, got {type(image).__name__} of shape {a.shape}")
+    if a.ndim == 3 and a.shape[2] == 4:       # composite on white, as load_image does
+        rgb, w = _rgb_uint8(a[..., :3], name).astype(np.float32), _rgb_uint8(a[..., 3:], name).astype(np.float32) / 255
+        return np.round(rgb * w + 255 * (1 - w)).astype(np.uint8)
+    a = _rgb_uint8(a, name)
+    if a.ndim == 2: a = a[..., None]
+    return np.ascontiguousarray(np.repeat(a, 3, axis=2) if a.shape[2] == 1 else a)
+
+
 # %% ../nbs/05_data.ipynb #7c5ff78f
 class DatasetError(ValueError):
     "A dataset folder that cannot be used; the message names the path and the problem."
@@ -76,7 +111,7 @@ class SegDataset:
     def check(self, progress: bool = True) -> list[str]:
         "Load every sample and return the problems found (an empty list means every sample loads)."
         problems = []
-        for i in progress_bar(range(len(self)), leave=False, display=progress):
+        for i in progress_bar(range(len(self)), leave=False, display=use_progress_bar(progress)):
             try: self[i]
             except (ImageError, DatasetError, ValueError) as e: problems.append(str(e))
         return problems
@@ -121,6 +156,15 @@ def _checked_mask(mask_path: Path, image_path: Path, image: np.ndarray, reduce: 
 def _require_object(gt: np.ndarray, mask_path: Path, image_path: Path, rule: str):
     if not gt.any(): raise ImageError(mask_path, f"mask has no object pixels ({rule}); its image is {image_path}")
 
+def binarize_mask(raw, name: str = 'mask') -> np.ndarray:
+    "The kit's one mask rule: bool as is; integers are object where >= 128, or where non-zero if every value is < 128."
+    a = np.asarray(raw)
+    if a.dtype == bool: return a
+    if not np.issubdtype(a.dtype, np.integer):
+        raise ValueError(f"{name}: expected a bool or integer mask, got {a.dtype} (threshold probabilities first)")
+    if a.size and a.min() < 0: raise ValueError(f"{name}: mask values must be >= 0, got {a.min()} (pass an ignore map separately)")
+    return a > 0 if a.max(initial=0) < 128 else a >= 128
+
 def decode_ignore_band(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     "GrabCut/Berkeley decoding of uint8 mask values: (gt = values > 128, ignore = values == 128)."
     return raw > 128, raw == 128
@@ -158,16 +202,21 @@ class Berkeley(GrabCut):
     images_dir_name, masks_dir_name, default_name = 'images', 'masks', 'Berkeley'
 
 class DAVIS(_PairedDataset):
-    "DAVIS (345 frames) in the RITM layout: `img/*.jpg`, `gt/*` (same stem); any channel > 0 = object."
-    def __init__(self, root, name: str = 'DAVIS'):
-        self.root = _dataset_root(root, 'DAVIS')
-        super().__init__(self.root/'img', self.root/'gt', name)
+    "DAVIS (345 frames) in the RITM layout: `img/*.jpg`, `gt/*` (same stem); object by `binarize_mask` on the largest channel."
+    default_name = 'DAVIS'
+    def __init__(self, root, name: str | None = None):
+        self.root = _dataset_root(root, self.default_name)
+        super().__init__(self.root/'img', self.root/'gt', name or self.default_name)
     def _load(self, i):
         ip, mp, name = self.items[i]
         image = load_image(ip)
-        gt = _checked_mask(mp, ip, image, reduce='max') > 0
-        _require_object(gt, mp, ip, "no non-zero value")
+        gt = binarize_mask(_checked_mask(mp, ip, image, reduce='max'))
+        _require_object(gt, mp, ip, "all zero")
         return Sample(image, gt, None, name)
+
+class COCOMVal(DAVIS):
+    "COCO_MVal in the RITM layout (`img/*.jpg`, `gt/*.png`, one object per sample), read as RITM does: like DAVIS."
+    default_name = 'COCO_MVal'
 
 # %% ../nbs/05_data.ipynb #10cf9027
 def read_sbd_instances(mat_path) -> np.ndarray:
@@ -195,10 +244,16 @@ def _check_files(ids, folder: Path, ext: str, what: str):
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ''
         raise DatasetError(folder, f"{len(missing)} {what} of the split missing: {', '.join(i + ext for i in missing[:5])}{more}")
 
+def mis_cache_dir() -> Path:
+    "The folder of the caches the kit builds from your data: `$MIS_CACHE_DIR`, else `$XDG_CACHE_HOME/mis`, else `~/.cache/mis`."
+    if os.environ.get('MIS_CACHE_DIR'): return Path(os.environ['MIS_CACHE_DIR']).expanduser()
+    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'mis'
+
 class SBD(SegDataset):
     "SBD for evaluation: `img/<id>.jpg`, `inst/<id>.mat`, `<split>.txt`; one sample per instance of each image."
-    def __init__(self, root, split: str = 'val', cache: bool = True, name: str = 'SBD'):
+    def __init__(self, root, split: str = 'val', cache: bool = True, name: str = 'SBD', cache_dir=None):
         self.root, self.split, self.name = Path(root), split, name
+        self.cache_dir = None if cache_dir is None else Path(cache_dir)
         if not self.root.is_dir(): raise DatasetError(self.root, "SBD dataset folder does not exist")
         for d in ('img', 'inst'):
             if not (self.root/d).is_dir(): raise DatasetError(self.root/d, f"SBD {d} folder does not exist")
@@ -208,22 +263,35 @@ class SBD(SegDataset):
         self.items = self._instances(cache)
 
     @property
-    def cache_path(self) -> Path: return self.root/f'mis_{self.split}_instances.pkl'
+    def cache_path(self) -> Path:
+        "The JSON instance list of this split: in `cache_dir` (default `mis_cache_dir()`), named by the dataset folder's resolved path."
+        key = hashlib.sha1(str(self.root.resolve()).encode()).hexdigest()[:16]
+        return (self.cache_dir or mis_cache_dir())/f'sbd_{self.split}_{key}.json'
+
+    def _read_cache(self) -> list[tuple[str, int]] | None:
+        "The cached `(id, instance)` list if the cache is JSON of the expected shape for this split's ids, else None."
+        p = self.cache_path
+        if not p.is_file(): return None
+        try:
+            d = json.loads(p.read_text())
+            ids, items = d['ids'], d['items']
+            if ids != self.ids: log.info("%s: split changed, rebuilding", p); return None
+            known = set(ids)
+            out = [(i, k) for i, k in items]
+            if not all(type(i) is str and i in known and type(k) is int and k > 0 for i, k in out): raise ValueError("unexpected items")
+            return out
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as e:
+            log.warning("%s: unreadable instance cache (%s), rebuilding", p, e); return None
 
     def _instances(self, cache: bool) -> list[tuple[str, int]]:
-        if cache and self.cache_path.is_file():
-            try:
-                with open(self.cache_path, 'rb') as f: d = pickle.load(f)
-                if d.get('ids') == self.ids: return d['items']
-                log.info("%s: split changed, rebuilding", self.cache_path)
-            except Exception as e: log.warning("%s: unreadable cache (%s), rebuilding", self.cache_path, e)
+        if cache and (items := self._read_cache()) is not None: return items
         items = []
-        for i in progress_bar(self.ids, leave=False, display=len(self.ids) > 50):
+        for i in progress_bar(self.ids, leave=False, display=use_progress_bar(len(self.ids) > 50)):
             labels = np.unique(read_sbd_instances(self.root/'inst'/f'{i}.mat'))
             items += [(i, int(l)) for l in labels if l != 0]
         if cache:
-            d = {'split': self.split, 'ids': self.ids, 'items': items}
-            try: atomic_save(self.cache_path, writer=lambda f: pickle.dump(d, f))
+            d = {'format': 'mis SBD instance list', 'root': str(self.root.resolve()), 'split': self.split, 'ids': self.ids, 'items': items}
+            try: atomic_save(self.cache_path, data=json.dumps(d), mode='w')
             except OSError as e: log.warning("%s: cannot write the instance cache (%s)", self.cache_path, e)
         return items
 
@@ -238,7 +306,7 @@ class SBD(SegDataset):
         if seg.shape != image.shape[:2]:
             raise ImageError(mp, f"instance map is {seg.shape[0]}x{seg.shape[1]} (HxW) but its image {ip} is {image.shape[0]}x{image.shape[1]}")
         gt = seg == k
-        _require_object(gt, mp, ip, f"instance {k} not present; delete {self.cache_path.name} if the files changed")
+        _require_object(gt, mp, ip, f"instance {k} not present; delete the instance cache {self.cache_path} if the files changed")
         return Sample(image, gt, None, f'{i}_{k}')
 
 def sbd_train_images(root, split: str = 'train') -> list[Path]:
@@ -250,10 +318,6 @@ def sbd_train_images(root, split: str = 'train') -> list[Path]:
     return [root/'img'/f'{i}.jpg' for i in ids]
 
 # %% ../nbs/05_data.ipynb #a7c853d4
-def binarize_mask(raw: np.ndarray) -> np.ndarray:
-    "Object pixels of a uint8 mask: non-zero if every value is < 128, else values >= 128."
-    return raw > 0 if raw.max(initial=0) < 128 else raw >= 128
-
 class FolderDataset(SegDataset):
     "Images of `images_dir` with same-stem masks in `masks_dir` (or none: `gt=None`); `ignore_128` decodes like GrabCut."
     def __init__(self, images_dir, masks_dir=None, ignore_128: bool = False, name: str | None = None):
@@ -278,7 +342,11 @@ class FolderDataset(SegDataset):
         return Sample(image, gt, ignore, name)
 
 # %% ../nbs/05_data.ipynb #faa89417
-BENCHMARKS = {'grabcut': 'GrabCut', 'berkeley': 'Berkeley', 'davis': 'DAVIS', 'sbd': 'SBD'}
+BENCHMARKS = {'grabcut': 'GrabCut', 'berkeley': 'Berkeley', 'davis': 'DAVIS', 'sbd': 'SBD', 'coco_mval': 'COCO_MVal'}
+_BENCHMARK_CLASSES = {'grabcut': GrabCut, 'berkeley': Berkeley, 'davis': DAVIS, 'sbd': SBD, 'coco_mval': COCOMVal}
+_FOLDER_NAMES = {'coco_mval': ('COCO_MVal', 'COCO_MVal_val')}      # RITM's folder name, then our split's
+DATASET_LAYOUTS = ("images/ + masks/ (any folder), RITM img/ + gt/ (DAVIS, COCO_MVal), GrabCut data_GT/ + boundary_GT/, "
+                   "SBD img/ + inst/ + val.txt")
 
 def _subdir(root: Path, name: str) -> Path | None:
     if (root/name).is_dir(): return root/name
@@ -289,23 +357,29 @@ def _by_layout(p: Path) -> SegDataset:
     has = lambda *ds: all((p/d).is_dir() for d in ds)
     if has('data_GT', 'boundary_GT'): return GrabCut(p, name=p.name)
     if has('img', 'inst') and (p/'val.txt').is_file(): return SBD(p, name=p.name)
-    if has('img', 'gt'): return DAVIS(p, name=p.name)
+    if has('img', 'gt'): return COCOMVal(p, name=p.name) if p.name.lower().startswith('coco_mval') else DAVIS(p, name=p.name)
     if has('images', 'masks'): return Berkeley(p, name=p.name) if p.name.lower() == 'berkeley' else FolderDataset(p/'images', p/'masks', name=p.name)
+    for d in ('images', 'img'):           # the image half of a layout, without its masks
+        if has(d): return FolderDataset(p/d, None, name=p.name)
     return FolderDataset(p, p/'masks' if (p/'masks').is_dir() else None)
 
-def get_dataset(name_or_path, root=None) -> SegDataset:
-    "A dataset by name (`GrabCut`, `Berkeley`, `DAVIS`, `SBD`, `synthetic`; any case) under `root`, or from a folder path."
+def get_dataset(name_or_path, root=None, require_masks: bool = False) -> SegDataset:
+    "A dataset by name (`GrabCut`, `Berkeley`, `DAVIS`, `SBD`, `COCO_MVal`, `synthetic`; any case) under `root`, or from a folder path."
     key = str(name_or_path).lower()
     if key == 'synthetic': return SyntheticScenes()
     if key in BENCHMARKS:
         base = Path(root if root is not None else os.environ.get('MIS_DATASETS', 'data/datasets'))
-        folder = _subdir(base, BENCHMARKS[key])
+        names = _FOLDER_NAMES.get(key, (BENCHMARKS[key],))
+        folder = next((f for f in (_subdir(base, n) for n in names) if f is not None), None)
         if folder is None:
-            raise DatasetError(base/BENCHMARKS[key], f"{BENCHMARKS[key]} dataset folder not found (pass root=, or set MIS_DATASETS to the folder holding the datasets)")
-        return {'grabcut': GrabCut, 'berkeley': Berkeley, 'davis': DAVIS, 'sbd': SBD}[key](folder)
+            raise DatasetError(base/names[0], f"{BENCHMARKS[key]} dataset folder not found (pass root=, or set MIS_DATASETS to the folder holding the datasets)")
+        return _BENCHMARK_CLASSES[key](folder, name=BENCHMARKS[key])
     p = Path(name_or_path)
-    if p.is_dir(): return _by_layout(p)
-    raise DatasetError(p, f"neither a dataset name ({', '.join(BENCHMARKS.values())}, synthetic) nor an existing folder")
+    if not p.is_dir(): raise DatasetError(p, f"neither a dataset name ({', '.join(BENCHMARKS.values())}, synthetic) nor an existing folder")
+    ds = _by_layout(p)
+    if require_masks and getattr(ds, 'masks_dir', '') is None:
+        raise DatasetError(p, f"no masks found, and evaluation needs them; accepted layouts: {DATASET_LAYOUTS}")
+    return ds
 
 # %% ../nbs/05_data.ipynb #059860a3
 def _ramp(n_out: int, n_in: int, smooth: bool = True) -> tuple[np.ndarray, np.ndarray]:

@@ -4,11 +4,12 @@
 
 # %% ../nbs/11_demo.ipynb #38849032
 from __future__ import annotations
-import argparse, json, logging, os, time
+import argparse, errno, json, logging, os, sys, time
 from pathlib import Path
 import numpy as np
 import matplotlib
-from .io import atomic_save, load_image, sample_images
+from .io import (atomic_save, load_image, sample_images, ensure_folder, WriteError, HelpFormatter, usage_error,
+                    setup_logging)
 from .merge import MergeTree, show_partition, show_dendrogram
 from .proposals import sample_proposal, proposal_mask
 from .data import SyntheticScenes, GrabCut
@@ -17,7 +18,7 @@ from .preprocess import preprocess
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'CPU_TINY_MINUTES', 'save_figure', 'tree_figure', 'proposals_figure', 'run_demo', 'main']
+__all__ = ['log', 'CPU_TINY_MINUTES', 'save_figure', 'tree_figure', 'proposals_figure', 'run_demo', 'smoothed', 'main']
 
 # %% ../nbs/11_demo.ipynb #9b62ee7b
 def save_figure(fig, path) -> Path:
@@ -54,13 +55,15 @@ def proposals_figure(image: np.ndarray, tree: MergeTree, n: int = 6, seed: int =
     return fig
 
 # %% ../nbs/11_demo.ipynb #59ea25ea
-CPU_TINY_MINUTES = 5.0   # how long the `cpu_tiny` config trains on 2 quiet cores
+CPU_TINY_MINUTES = 5.0   # how long the `cpu_tiny` config trains on 2 quiet cores, and the demo's default budget
 
 def run_demo(out_dir='mis_demo_output', featurizer: str = 'default', weights=None, train_minutes: float = CPU_TINY_MINUTES,
              n_eval: int = 12, grabcut=None, quick: bool = False, seed: int = 0) -> Path:
     "Run the whole pipeline on the shipped data; returns the path of the report it wrote."
     t_start = time.time()
-    out = Path(out_dir); figs = out/'figures'; figs.mkdir(parents=True, exist_ok=True)
+    if not train_minutes > 0: raise ValueError(f"--train-minutes must be > 0, got {train_minutes}")
+    if n_eval < 1: raise ValueError(f"--n-eval must be >= 1, got {n_eval}")
+    out = Path(out_dir); figs = ensure_folder(out/'figures')
     grabcut = grabcut or os.environ.get('MIS_GRABCUT') or None
     sections = [f'# mis demo report\n\nFeaturizer: `{featurizer}`. Output folder: `{out.resolve()}`.\n']
 
@@ -89,7 +92,7 @@ def run_demo(out_dir='mis_demo_output', featurizer: str = 'default', weights=Non
     sections.append('\n'.join(lines))
 
     # 3. train the tiny model
-    log.info('3/5 train the tiny click model on pseudo masks')
+    log.info('3/5 train the tiny click model on pseudo masks (%s)', 'a few steps' if quick else f'budget {train_minutes:g} min')
     trained, train_lines = _train_tiny(out, featurizer, train_minutes, quick, seed)
     sections.append('\n'.join(['## 3. Training `cpu_tiny` on pseudo masks\n', *train_lines]))
 
@@ -106,24 +109,44 @@ def run_demo(out_dir='mis_demo_output', featurizer: str = 'default', weights=Non
     return report
 
 # %% ../nbs/11_demo.ipynb #53f00b76
+def smoothed(values, window: int | None = None) -> np.ndarray:
+    "Trailing moving mean of `values` over `window` steps (default: a twentieth of them, at least 1)."
+    v = np.asarray(values, np.float64)
+    if len(v) == 0: return v
+    w = max(1, len(v) // 20) if window is None else max(1, int(window))
+    c = np.cumsum(np.insert(v, 0, 0.0))
+    n = np.minimum(np.arange(1, len(v) + 1), w)
+    return (c[1:] - c[np.arange(1, len(v) + 1) - n]) / n
+
 def _train_tiny(out: Path, featurizer: str, minutes: float, quick: bool, seed: int):
-    "Train `cpu_tiny` for about `minutes`; returns (checkpoint path or None, report lines)."
-    try: from mis.train import train, get_config, read_log
+    "Train `cpu_tiny` within `minutes` of wall-clock time (resuming an earlier demo's run); returns (checkpoint path or None, report lines)."
+    try: from mis.train import train, get_config, read_log, read_status, _fmt_time
     except ImportError as e: return None, [f'Training skipped: `mis.train` is not available ({e}).\n']
     cfg = get_config('cpu_tiny')
-    cfg.out_dir, cfg.exp_name, cfg.featurizer, cfg.seed, cfg.device = str(out/'runs'), 'cpu_tiny', featurizer, seed, 'cpu'
+    cfg.out_dir, cfg.exp_name, cfg.featurizer, cfg.seed, cfg.device = str(out/'runs'), 'cpu_tiny_quick' if quick else 'cpu_tiny', featurizer, seed, 'cpu'
     if quick: cfg.n_synthetic, cfg.synthetic_size, cfg.epochs, cfg.batch_size, cfg.steps_per_epoch = 8, 128, 2, 4, 2
-    else: cfg.epochs = max(1, round(cfg.epochs * minutes / CPU_TINY_MINUTES))
-    t0 = time.time()
-    run = train(cfg, resume=(out/'runs'/'cpu_tiny'/'last_checkpoint.pth') if (out/'runs'/'cpu_tiny'/'last_checkpoint.pth').exists() else None,
-                progress=not quick)
-    rows = read_log(run)
-    losses = [r['loss'] for r in rows if 'loss' in r]
-    lines = [f'{cfg.epochs} epochs of {cfg.n_synthetic} synthetic scenes ({cfg.synthetic_size}px, crop {cfg.crop}), batch {cfg.batch_size}, '
-             f'in {time.time() - t0:.0f} s. Loss {losses[0]:.3f} → {losses[-1]:.3f}.\n' if losses else 'No loss was logged.\n']
+    ck = out/'runs'/cfg.exp_name/'last_checkpoint.pth'
+    run = train(cfg, resume=ck if ck.exists() else None, progress=not quick, minutes=None if quick else minutes)
+    st, rows = read_status(run), read_log(run)
+    losses = [r['loss'] for r in rows]
+    what = (f"{cfg.epochs} epochs of {cfg.n_synthetic} synthetic scenes ({cfg.synthetic_size}px, crop {cfg.crop}), batch {cfg.batch_size}: "
+            f"{st['step']} of {st['total_steps']} steps")
+    if st['resumed_from_step'] is not None:
+        what += (f", resumed from an earlier run at step {st['resumed_from_step']}: {_fmt_time(st['seconds_this_run'])} now, "
+                 f"{_fmt_time(st['seconds'])} in all")
+    else: what += f" in {_fmt_time(st['seconds'])}"
+    if st['stopped_by_budget']: what += f"; stopped by the {minutes:g}-minute budget (run `mis_demo` again to continue)"
+    lines = [what + '.\n']
+    if losses:
+        sm = smoothed(losses)
+        lines.append(f"Loss (BCE + 10·smooth, moving mean over {max(1, len(losses) // 20)} steps): {sm[0]:.3f} at the start → {sm[-1]:.3f} at the end.\n")
+    else: lines.append('No loss was logged.\n')
     if len(losses) > 1:
         import matplotlib.pyplot as plt
-        fig, ax = plt.subplots(figsize=(5, 3)); ax.plot(losses); ax.set_xlabel('logged step'); ax.set_ylabel('loss (BCE + 10·smooth)')
+        fig, ax = plt.subplots(figsize=(5, 3))
+        steps = [r['step'] for r in rows]
+        ax.plot(steps, losses, color='0.75', lw=0.6, label='per step'); ax.plot(steps, smoothed(losses), color='C0', lw=1.8, label='smoothed')
+        ax.set_xlabel('step'); ax.set_ylabel('loss (BCE + 10·smooth)'); ax.legend(fontsize=7)
         f = save_figure(fig, out/'figures'/'train_loss.png'); lines.append(f'![loss](figures/{f.name})\n')
     return run/'model.pth', lines
 
@@ -163,22 +186,28 @@ def _evaluate_all(out: Path, figs: Path, featurizer: str, weights, checkpoint, n
 
 # %% ../nbs/11_demo.ipynb #7906ca4f
 def main(argv: list[str] | None = None) -> int:
-    "Console entry point `mis_demo`."
+    "Console entry point `mis_demo`: 0 on success, 2 on a usage error, 1 on a full disk."
     p = argparse.ArgumentParser(prog='mis_demo', description='Run the whole MIS pipeline on the data shipped with the kit and write a report.',
-                                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+                                formatter_class=HelpFormatter)
     p.add_argument('--out-dir', default='mis_demo_output', help='folder for the report, figures, trees and the training run')
     p.add_argument('--featurizer', default='default', help='featurizer name (mis.featurize); the default needs no download')
     p.add_argument('--weights', default=None, help='local checkpoint for the featurizer (e.g. DINO .pth)')
-    p.add_argument('--train-minutes', type=float, default=CPU_TINY_MINUTES, help='about how long to train the tiny model')
+    p.add_argument('--train-minutes', type=float, default=CPU_TINY_MINUTES, help='wall-clock budget of the training; a second run continues it')
     p.add_argument('--n-eval', type=int, default=12, help='number of synthetic scenes to evaluate on')
     p.add_argument('--grabcut', default=None, help='GrabCut folder (RITM layout: data_GT/, boundary_GT/) to evaluate on too; '
                    'or set MIS_GRABCUT')
     p.add_argument('--quick', action='store_true', help='a smoke run of a minute or so')
-    p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--seed', type=int, default=0, help='seed of the pseudo masks, the training and the evaluation scenes')
     a = p.parse_args(argv)
     matplotlib.use('Agg')          # the command line draws to files only
-    logging.basicConfig(level=logging.INFO, format='%(message)s')
-    report = run_demo(a.out_dir, featurizer=a.featurizer, weights=a.weights, train_minutes=a.train_minutes,
-                      n_eval=a.n_eval, grabcut=a.grabcut, quick=a.quick, seed=a.seed)
+    setup_logging()
+    try:
+        report = run_demo(a.out_dir, featurizer=a.featurizer, weights=a.weights, train_minutes=a.train_minutes,
+                          n_eval=a.n_eval, grabcut=a.grabcut, quick=a.quick, seed=a.seed)
+    except WriteError as e:
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT): usage_error('mis_demo', e)
+        print(f"mis_demo: error: {e}", file=sys.stderr)
+        return 1
+    except (ValueError, FileNotFoundError, FileExistsError) as e: usage_error('mis_demo', e)
     print(f'\nmis_demo: report written to {report.resolve()}')
     return 0

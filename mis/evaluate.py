@@ -4,43 +4,55 @@
 
 # %% ../nbs/08_evaluate.ipynb #8549a83b
 from __future__ import annotations
-import sys, time, json, hashlib, logging, argparse
+import os, re, sys, time, json, hashlib, logging, argparse, tempfile, contextlib
 from collections import namedtuple, OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from fastprogress.fastprogress import progress_bar
-from .io import atomic_save
-from .clicks import Click, next_click, noc, iou
-from .featurize import get_featurizer
+from .io import atomic_save, ImageError, use_progress_bar
+from .clicks import Click, next_click, noc, iou, check_clicks
 from .merge import merge_tree, MergeTree
-from .data import SyntheticScenes, get_dataset, GrabCut, Berkeley, DAVIS, SBD, BENCHMARKS, DatasetError
+from .data import (SyntheticScenes, get_dataset, GrabCut, Berkeley, DAVIS, COCOMVal, SBD, BENCHMARKS, DatasetError,
+                      DATASET_LAYOUTS, binarize_mask, as_rgb_image)
+# torch (through mis.featurize, mis.model) is imported where a predictor is built, so `mis_evaluate --help` and usage errors are instant
 
 log = logging.getLogger(__name__)
 
+
 # %% auto #0
-__all__ = ['log', 'ClickRun', 'BRS_MODES', 'DATASET_KEYS', 'evaluate_sample', 'noc_metrics', 'EvalResult', 'results_table',
-           'evaluate', 'snap_leafmap', 'TreeIndex', 'TreePredictor', 'best_proposal_iou', 'check_mode', 'zoom_target',
-           'read_config', 'original_table', 'run_evaluation', 'main', 'cli']
+__all__ = ['log', 'ClickRun', 'BRS_MODES', 'DATASET_KEYS', 'SampleError', 'evaluate_sample', 'noc_metrics', 'EvalResult',
+           'results_table', 'evaluate', 'snap_leafmap', 'TreeIndex', 'TreePredictor', 'best_proposal_iou', 'check_mode',
+           'zoom_target', 'read_config', 'original_table', 'run_evaluation', 'main', 'cli']
 
 # %% ../nbs/08_evaluate.ipynb #1b71b07c
 ClickRun = namedtuple('ClickRun', 'clicks ious pred seconds')
 ClickRun.__doc__ = "One sample's click loop: the clicks placed, the float32 IoU after each, the last thresholded prediction, the seconds spent."
 
+class SampleError(ValueError):
+    "A sample that cannot be scored (no or empty ground truth, sizes that disagree); the message names the sample."
+
 def _check_masks(gt, ignore, image=None, name='sample'):
-    "Validate `gt`/`ignore` as (H, W) masks matching the image; return them as bool arrays."
+    "Validate `gt`/`ignore` as (H, W) masks (the one rule, `binarize_mask`) matching the image; return them as bool arrays."
+    if gt is None: raise SampleError(f"{name}: no ground-truth mask (evaluation needs one; accepted layouts: {DATASET_LAYOUTS})")
     gt = np.asarray(gt)
-    if gt.ndim != 2: raise ValueError(f"{name}: gt must be a 2-d (H, W) mask, got shape {gt.shape}")
+    if gt.ndim != 2: raise SampleError(f"{name}: gt must be a 2-d (H, W) mask, got shape {gt.shape}")
     if image is not None and np.asarray(image).shape[:2] != gt.shape:
-        raise ValueError(f"{name}: image size {np.asarray(image).shape[:2]} does not match gt size {gt.shape}")
+        raise SampleError(f"{name}: image size {np.asarray(image).shape[:2]} does not match gt size {gt.shape}")
+    try: gt = binarize_mask(gt, f"{name}: gt")
+    except ValueError as e: raise SampleError(str(e)) from None
     if ignore is not None:
-        ignore = np.asarray(ignore, bool)
-        if ignore.shape != gt.shape: raise ValueError(f"{name}: ignore shape {ignore.shape} does not match gt shape {gt.shape}")
-    return gt.astype(bool), ignore
+        try: ignore = binarize_mask(ignore, f"{name}: ignore")
+        except ValueError as e: raise SampleError(str(e)) from None
+        if ignore.shape != gt.shape: raise SampleError(f"{name}: ignore shape {ignore.shape} does not match gt shape {gt.shape}")
+    if not (gt.any() if ignore is None else (gt & ~ignore).any()):
+        raise SampleError(f"{name}: the ground truth is empty (no object pixels{'' if ignore is None else ' outside the ignore map'}), so IoU is undefined")
+    return gt, ignore
 
 def evaluate_sample(predictor, image, gt, ignore=None, max_clicks: int = 20, stop_iou: float = 0.90,
                     prob_thresh: float = 0.5, min_clicks: int = 1, name: str = 'sample') -> ClickRun:
     "Run RITM's click loop on one image: click, predict (previous probabilities fed back), threshold, IoU; stop at `stop_iou`."
+    if image is not None: image = as_rgb_image(image, f"{name}: image")
     gt, ignore = _check_masks(gt, ignore, image, name)
     if max_clicks < 1: raise ValueError(f"max_clicks must be ≥ 1, got {max_clicks}")
     if hasattr(predictor, 'reset'): predictor.reset()
@@ -83,6 +95,7 @@ class EvalResult:
     max_clicks: int = 20
     stop_iou: float = 0.90
     method: str = ''
+    skipped: list = field(default_factory=list)   # (sample name, reason) of samples that could not be read or scored
 
     @property
     def n_clicks(self) -> int: return int(sum(len(s) for s in self.ious))
@@ -104,14 +117,15 @@ class EvalResult:
     def miou(self) -> np.ndarray: return self.curves().mean(0) if self.ious else np.zeros(self.max_clicks, np.float32)
 
     def summary(self) -> dict:
-        "The figures of the table (and mIoU at clicks 1, 5 and the last) as a plain dict."
+        "The figures of the table, mIoU at clicks 1, 3, 5, 10 and the last, and the skipped samples, as a plain dict."
         m, mi = self.metrics(), self.miou()
         d = dict(dataset=self.dataset, method=self.method, n_samples=len(self.ious), max_clicks=self.max_clicks,
                  stop_iou=self.stop_iou, n_clicks=self.n_clicks, spc=self.spc)
         for t, v, o, s in zip(self.thresholds, m['noc'], m['over_max'], m['noc_std']):
             d[f'noc@{_thr_label(t)}'], d[f'over_max@{_thr_label(t)}'], d[f'noc_std@{_thr_label(t)}'] = v, o, s
-        for k in (1, 5, self.max_clicks):
+        for k in sorted({1, 3, 5, 10, self.max_clicks}):
             if k <= self.max_clicks: d[f'miou@{k}'] = float(mi[k - 1])
+        d['n_skipped'], d['skipped'] = len(self.skipped), [dict(name=n, reason=r) for n, r in self.skipped]
         return d
 
     def table(self, method: bool = False) -> str:
@@ -125,7 +139,7 @@ class EvalResult:
         x = np.arange(1, self.max_clicks + 1)
         lbl = label or ' '.join(s for s in (self.method, self.dataset) if s)
         ax.plot(x, self.miou(), marker='o', ms=3, label=lbl, **kwargs)
-        ax.set_xlabel('number of clicks'); ax.set_ylabel('mIoU'); ax.set_xlim(1, self.max_clicks)
+        ax.set_xlabel('number of clicks'); ax.set_ylabel('mIoU'); ax.set_xlim(0.5, self.max_clicks + 0.5)   # also for 1 click
         ax.set_xticks(x[::2] if self.max_clicks > 10 else x); ax.grid(alpha=0.3); ax.legend(loc='lower right')
         return ax
 
@@ -165,23 +179,29 @@ def _dataset_name(dataset) -> str:
     return str(getattr(dataset, 'name', None) or type(dataset).__name__)
 
 def evaluate(predictor, dataset, max_clicks: int = 20, stop_iou: float = 0.90, thresholds=(0.80, 0.85, 0.90),
-             prob_thresh: float = 0.5, progress: bool = True, min_clicks: int = 1, method: str = '') -> EvalResult:
-    "Run the RITM click loop on every sample of `dataset` and collect NoC, failures, curves and seconds per click."
+             prob_thresh: float = 0.5, progress: bool = True, min_clicks: int = 1, method: str = '', skip_bad: bool = True) -> EvalResult:
+    "Run the RITM click loop on every sample of `dataset`; a sample that cannot be read or scored is skipped and listed in `.skipped`."
     if not hasattr(predictor, 'predict'): raise TypeError(f"predictor {predictor!r} has no predict(image, clicks, prev_prob) method")
     try: n = len(dataset)
     except TypeError: raise TypeError(f"dataset {dataset!r} must be a sequence of samples (len and indexing)") from None
     thresholds = tuple(float(t) for t in thresholds)
     name = _dataset_name(dataset)
-    names, ious, clicks, secs = [], [], [], []
-    it = progress_bar(range(n), leave=False) if progress else range(n)
+    names, ious, clicks, secs, skipped = [], [], [], [], []
+    known = getattr(dataset, 'names', None)
+    it = progress_bar(range(n), leave=False) if use_progress_bar(progress) else range(n)
     for i in it:
-        s = dataset[i]
-        sname = getattr(s, 'name', None) or f'{name}[{i}]'
-        run = evaluate_sample(predictor, s.image, s.gt, getattr(s, 'ignore', None), max_clicks, stop_iou, prob_thresh,
-                              min_clicks, name=f'{name}/{sname}')
+        sname = known[i] if known is not None and i < len(known) else f'{name}[{i}]'
+        try:
+            s = dataset[i]
+            sname = getattr(s, 'name', None) or sname
+            run = evaluate_sample(predictor, s.image, s.gt, getattr(s, 'ignore', None), max_clicks, stop_iou, prob_thresh,
+                                  min_clicks, name=f'{name}/{sname}')
+        except (ImageError, DatasetError, SampleError) as e:    # bad data, not a bad predictor: skip it, say so, go on
+            if not skip_bad: raise
+            log.warning("skipped %s/%s: %s", name, sname, e); skipped.append((sname, str(e))); continue
         names.append(sname); ious.append(run.ious); clicks.append(run.clicks); secs.append(run.seconds)
         log.debug("%s: %d clicks, last IoU %.3f", sname, len(run.ious), run.ious[-1])
-    res = EvalResult(name, names, ious, clicks, secs, thresholds, max_clicks, stop_iou, method or type(predictor).__name__)
+    res = EvalResult(name, names, ious, clicks, secs, thresholds, max_clicks, stop_iou, method or type(predictor).__name__, skipped)
     log.info("%s on %s: %s", res.method, name, {k: v for k, v in res.summary().items() if k.startswith('noc@')})
     return res
 
@@ -268,6 +288,7 @@ class TreePredictor:
                  w_prev: float = 0.5, snap_iters: int = 2, compactness: float = 3.0,
                  weights=None, cache_size: int = 4, device: str = 'cpu'):
         if mode not in self.modes: raise ValueError(f"mode must be one of {self.modes}, got {mode!r}")
+        from mis.featurize import get_featurizer   # lazy: torch loads when a predictor is made, not on import
         self.featurizer = get_featurizer(featurizer, weights=weights, device=device) if isinstance(featurizer, str) else featurizer
         self.mode, self.max_frac, self.w_cover, self.w_prev = mode, max_frac, w_cover, w_prev
         self.snap_iters, self.compactness = snap_iters, compactness
@@ -278,7 +299,8 @@ class TreePredictor:
     def name(self) -> str: return f"tree/{getattr(self.featurizer, 'name', 'custom')}/{self.mode}"
 
     def index(self, image) -> TreeIndex:
-        "The `TreeIndex` of `image` (featurized and merged on first use, then cached by content hash)."
+        "The `TreeIndex` of `image` (what `as_rgb_image` takes; featurized and merged on first use, then cached by content hash)."
+        image = as_rgb_image(image)
         key = _image_key(image)
         if key in self._cache: self._cache.move_to_end(key); return self._cache[key]
         image = np.asarray(image)
@@ -324,17 +346,15 @@ class TreePredictor:
         return ti.grid_mask(chosen) if chosen else np.zeros(ti.N, bool)
 
     def predict(self, image, clicks, prev_prob=None) -> np.ndarray:
-        "Probability map (H, W) float32: 1 on the chosen tree region (patches snapped to edges), 0 elsewhere."
+        "Probability map (H, W) float32 for `image` (a path, PIL or array) and `(y, x, positive)` clicks: 1 on the chosen tree region."
         ti = self.index(image)
-        H, W = ti.image_size
-        for c in clicks:
-            if not (0 <= c[0] < H and 0 <= c[1] < W): raise ValueError(f"click {tuple(c)} is outside the image of size {(H, W)}")
+        clicks = check_clicks(clicks, ti.image_size)
         return ti.to_pixels(self.select(ti, clicks, prev_prob)).astype(np.float32)
 
 # %% ../nbs/08_evaluate.ipynb #b03a1c6d
 def best_proposal_iou(ti: TreeIndex, gt, ignore=None) -> tuple:
     "The best IoU of any single tree node's (upsampled) mask with `gt` over non-ignore pixels, and that node."
-    gt = np.asarray(gt, bool); care = np.ones_like(gt) if ignore is None else ~np.asarray(ignore, bool)
+    gt = binarize_mask(gt, 'gt'); care = np.ones_like(gt) if ignore is None else ~binarize_mask(ignore, 'ignore')
     lm = ti.leafmap[care]
     inter = ti.node_sums(np.bincount(lm, weights=gt[care], minlength=ti.N))
     area = ti.node_sums(np.bincount(lm, minlength=ti.N))
@@ -364,7 +384,7 @@ def zoom_target(eval_mode: str, dataset: str = '') -> tuple[int, int]:
                      "fixed<N> (e.g. fixed448) or fixed<H>,<W> (e.g. fixed448,672)")
 
 # %% ../nbs/08_evaluate.ipynb #5a9fa38f
-DATASET_KEYS = {'grabcut': 'GRABCUT_PATH', 'berkeley': 'BERKELEY_PATH', 'davis': 'DAVIS_PATH', 'sbd': 'SBD_PATH'}
+DATASET_KEYS = {'grabcut': 'GRABCUT_PATH', 'berkeley': 'BERKELEY_PATH', 'davis': 'DAVIS_PATH', 'sbd': 'SBD_PATH', 'coco_mval': 'COCO_MVAL_PATH'}
 
 def _yaml_scalar(v: str) -> str:
     "A YAML scalar without its quotes or trailing comment."
@@ -404,14 +424,15 @@ def original_table(results, mode: str = 'NoBRS', elapsed=None, model_name: str |
     if not results: raise ValueError("original_table needs at least one EvalResult")
     thr, mc = results[0].thresholds, results[0].max_clicks
     pct = lambda t: f'{_thr_label(t)}%'
-    cols = [('BRS Type', 13), ('Dataset', 11)] + [(f'NoC@{pct(t)}', 9) for t in thr] + \
+    dw = max([11] + [len(r.dataset) + 2 for r in results])     # the original's 11, wider for a longer dataset name
+    cols = [('BRS Type', 13), ('Dataset', dw)] + [(f'NoC@{pct(t)}', 9) for t in thr] + \
            [(f'>={mc}@{pct(t)}', 9) for t in thr[1:]] + [('SPC,s', 7), ('Time', 9)]
     head = '|' + '|'.join(f'{c:^{w}}' for c, w in cols) + '|'
     lines = ([f'Eval results for model: {model_name}'] if model_name else []) + ['-' * len(head), head, '-' * len(head)]
     for k, r in enumerate(results):
         m = r.metrics()
         secs = elapsed[k] if elapsed is not None else sum(r.seconds)
-        cells = [f'{mode:^13}', f'{r.dataset:^11}'] + [f'{v:^9.2f}' for v in m['noc']] + [f'{o:^9}' for o in m['over_max'][1:]] + \
+        cells = [f'{mode:^13}', f'{r.dataset:^{dw}}'] + [f'{v:^9.2f}' for v in m['noc']] + [f'{o:^9}' for o in m['over_max'][1:]] + \
                 [f'{r.spc:^7.3f}', f'{str(timedelta(seconds=int(secs))):^9}']
         row = '|' + '|'.join(cells) + '|'
         if print_ious:
@@ -421,7 +442,7 @@ def original_table(results, mode: str = 'NoBRS', elapsed=None, model_name: str |
     return '\n'.join(lines)
 
 # %% ../nbs/08_evaluate.ipynb #fb64fead
-_DATASET_CLASSES = {'grabcut': GrabCut, 'berkeley': Berkeley, 'davis': DAVIS, 'sbd': SBD}
+_DATASET_CLASSES = {'grabcut': GrabCut, 'berkeley': Berkeley, 'davis': DAVIS, 'sbd': SBD, 'coco_mval': COCOMVal}
 
 def _find_checkpoint(checkpoint: str, config: dict, config_file) -> Path:
     "The checkpoint file: a path, or a name in the config's `INTERACTIVE_MODELS_PATH` (with or without `.pth`)."
@@ -445,7 +466,7 @@ def _make_predictor(checkpoint: str, featurizer: str, tree_mode: str, device: st
     return (lambda name: Predictor(model, target_size=zoom_target(eval_mode, name), device=device)), p.stem
 
 def _make_dataset(name: str, root, config: dict, config_file, n_synthetic: int, seed: int):
-    "The dataset called `name`: `synthetic`, a folder from the config's `<NAME>_PATH`, a benchmark under `root`, or a folder."
+    "The dataset called `name`: `synthetic`, a folder from the config's `<NAME>_PATH`, a benchmark under `root`, or a folder with masks."
     key = name.lower()
     if key == 'synthetic': return SyntheticScenes(n_synthetic, seed=seed)
     ck = f'{name.upper()}_PATH'
@@ -455,7 +476,39 @@ def _make_dataset(name: str, root, config: dict, config_file, n_synthetic: int, 
         folder = _config_folder(config, ck, config_file)
         if not folder.is_dir(): raise DatasetError(folder, f"{name} folder ({ck} in {config_file}) does not exist")
         return _DATASET_CLASSES[key](folder)
-    return get_dataset(name, root=root)
+    return get_dataset(name, root=root, require_masks=True)
+
+def _output_labels(names: list, sets: list) -> list[str]:
+    "The table and file name of each dataset: a benchmark as named, a folder by its own name; safe for a file name, repeats get `_2`, `_3`."
+    labels, seen = [], {}
+    for name, ds in zip(names, sets):
+        path_like = name.lower() != 'synthetic' and name.lower() not in BENCHMARKS and (os.sep in name or '/' in name or Path(name).is_dir())
+        label = str(getattr(ds, 'name', '') or Path(name).resolve().name) if path_like else name
+        label = re.sub(r'[^\w.+-]+', '_', label).strip('._') or 'dataset'
+        seen[label.lower()] = k = seen.get(label.lower(), 0) + 1
+        labels.append(label if k == 1 else f'{label}_{k}')
+    return labels
+
+def _writable_dir(out_dir) -> tuple[Path, bool]:
+    "`out_dir` created if needed and checked writable (a ValueError naming it if not), and whether it was created."
+    out = Path(out_dir).expanduser()
+    made = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix='.mis_write_check'): pass
+    except OSError as e: raise ValueError(f"--out-dir {out}: cannot write there ({e.strerror or e})") from None
+    return out, made
+
+def _check_device(device: str) -> str:
+    "`device` checked: cpu, cuda, cuda:N, mps (a GPU index must exist); a ValueError naming it otherwise."
+    d = str(device).strip()
+    if not re.fullmatch(r'(cpu|cuda|mps|xpu)(:\d+)?', d):
+        raise ValueError(f"--device {device!r} is not a device; valid: cpu, cuda, cuda:N, mps (or --cpu, --gpus N)")
+    if d.startswith('cuda'):
+        import torch
+        n, k = torch.cuda.device_count(), int(d.partition(':')[2] or 0)
+        if k >= n: raise ValueError(f"--device {d}: " + ("no CUDA GPU is visible" if n == 0 else f"only {n} CUDA GPU(s) visible (cuda:0 to cuda:{n - 1})"))
+    return d
 
 def run_evaluation(datasets: str = 'synthetic', checkpoint: str = 'tree', mode: str = 'NoBRS', datasets_root: str | None = None,
                    config: str | None = None, n_clicks: int = 20, target_iou: float = 0.90, thresh: float = 0.5,
@@ -466,84 +519,104 @@ def run_evaluation(datasets: str = 'synthetic', checkpoint: str = 'tree', mode: 
     "Evaluate a checkpoint or the tree predictor on comma-separated `datasets`; print the original's table; write tables, curve, CSVs to `out_dir`."
     mode = check_mode(mode); zoom_target(eval_mode)
     if n_clicks < 1: raise ValueError(f"--n-clicks must be >= 1, got {n_clicks}")
+    if not 0 < target_iou <= 1: raise ValueError(f"--target-iou must be in (0, 1], got {target_iou}")
     if not 0 < thresh < 1: raise ValueError(f"--thresh must be in (0, 1), got {thresh}")
     if min_n_clicks < 0 or min_n_clicks > n_clicks: raise ValueError(f"--min-n-clicks must be in [0, --n-clicks={n_clicks}], got {min_n_clicks}")
+    if limit < 0: raise ValueError(f"--limit must be >= 0 (0: every sample), got {limit}")
+    if n_synthetic < 1: raise ValueError(f"--n-synthetic must be >= 1, got {n_synthetic}")
+    device = _check_device(device)
     names = [d.strip() for d in str(datasets).split(',') if d.strip()]
     if not names: raise ValueError("--datasets is empty: give e.g. 'GrabCut,Berkeley' or 'synthetic'")
     cfg = read_config(config) if config else {}
-    sets = {name: _make_dataset(name, datasets_root, cfg, config, n_synthetic, seed) for name in names}
-    make_predictor, method = _make_predictor(checkpoint, featurizer, tree_mode, device, eval_mode, cfg, config)
+    out, made = _writable_dir(out_dir)                  # first: an out-dir that cannot be written must not cost a dataset scan
+    try:
+        sets = [_make_dataset(name, datasets_root, cfg, config, n_synthetic, seed) for name in names]
+        labels = _output_labels(names, sets)
+        make_predictor, method = _make_predictor(checkpoint, featurizer, tree_mode, device, eval_mode, cfg, config)
+    except BaseException:
+        if made:                                        # a usage error leaves no empty out-dir behind
+            with contextlib.suppress(OSError): out.rmdir()
+        raise
     method = model_name or method
     stop_iou = 1.01 if iou_analysis else target_iou          # --iou-analysis: all n_clicks clicks, for the mIoU curve
-    out = Path(out_dir)
     results, elapsed = [], []
-    for name, ds in sets.items():
+    for label, ds in zip(labels, sets):
         if limit: ds = _Subset(ds, limit)
-        log.info("evaluating %s on %s (%d samples)", method, name, len(ds))
+        log.info("dataset %s: %d samples, %s", label, len(ds), method)
         t0 = time.perf_counter()
-        r = evaluate(make_predictor(name), ds, max_clicks=n_clicks, stop_iou=stop_iou, prob_thresh=thresh,
+        r = evaluate(make_predictor(label), ds, max_clicks=n_clicks, stop_iou=stop_iou, prob_thresh=thresh,
                      min_clicks=min_n_clicks, progress=progress, method=method)
         elapsed.append(time.perf_counter() - t0)
-        r.dataset = name
-        r.to_csv(out/f'{name}.csv')
+        r.dataset = label
+        r.to_csv(out/f'{label}.csv')
         if save_ious:
-            import pickle
-            atomic_save(out/f'{name}_{eval_mode}_{mode}_{n_clicks}.pkl', writer=lambda f: pickle.dump([np.asarray(s) for s in r.ious], f))
+            import pickle   # writing the original's format; nothing here ever loads a pickle
+            atomic_save(out/f'{label}_{eval_mode}_{mode}_{n_clicks}.pkl', writer=lambda f: pickle.dump([np.asarray(s) for s in r.ious], f))
         results.append(r)
     table = original_table(results, mode, elapsed, method, print_ious)
     atomic_save(out/'results.txt', data=table + '\n', mode='w')
     atomic_save(out/'results.md', data=results_table(results, method=True) + '\n', mode='w')
     atomic_save(out/'summary.json', data=json.dumps([dict(r.summary(), mode=mode, eval_mode=eval_mode, seconds=s)
                                                      for r, s in zip(results, elapsed)], indent=1), mode='w')
-    import matplotlib; import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(5, 3.5))
     for r in results: r.plot(ax)
     ax.set_title(method)
     atomic_save(out/'miou_curve.png', writer=lambda f: fig.savefig(f, format='png', dpi=100, bbox_inches='tight'))
     plt.close(fig)
     print(table)
+    if (n_bad := sum(len(r.skipped) for r in results)):
+        log.warning("%d sample(s) skipped (unreadable, or no object in the mask); they are listed in %s", n_bad, out/'summary.json')
     return results
 
 class _Subset:
     "The first `n` samples of a dataset."
-    def __init__(self, ds, n): self.ds, self.n, self.name = ds, min(n, len(ds)), _dataset_name(ds)
+    def __init__(self, ds, n):
+        self.ds, self.n, self.name = ds, min(n, len(ds)), _dataset_name(ds)
+        if getattr(ds, 'names', None) is not None: self.names = list(ds.names)[:self.n]
     def __len__(self): return self.n
     def __getitem__(self, i):
         if not -self.n <= i < self.n: raise IndexError(i)
         return self.ds[i % self.n]
 
+
 # %% ../nbs/08_evaluate.ipynb #09b804c6
+class _Parser(argparse.ArgumentParser):
+    "An argument parser whose errors are one line (`mis_evaluate: error: ...`, exit status 2), without the usage block."
+    def error(self, message): self.exit(2, f"{self.prog}: error: {message}\n")
+
 def _parser() -> argparse.ArgumentParser:
     "The argument parser of `mis_evaluate`: the original's options, then ours."
-    p = argparse.ArgumentParser(prog='mis_evaluate', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    p = _Parser(prog='mis_evaluate',
         description="NoC evaluation of interactive segmentation with RITM's clicker (drop-in for the original's evaluate.py).",
-        epilog="example: mis_evaluate NoBRS --checkpoint tree --datasets GrabCut,Berkeley --config config.yml")
-    p.add_argument('mode', nargs='?', default='NoBRS', help="the original's mode word; only NoBRS (feed-forward prediction, what MIS reports) is implemented")
+        epilog="example: mis_evaluate NoBRS --checkpoint tree --datasets GrabCut,Berkeley --config config.yml. "
+               "Exit status: 0 all samples evaluated, 1 some sample skipped (unreadable, empty mask), 2 usage error.")
+    p.add_argument('mode', nargs='?', default='NoBRS', help="the original's mode word; only NoBRS (feed-forward prediction, what MIS reports) is implemented (default: %(default)s)")
     o = p.add_argument_group("the original's options")
-    o.add_argument('--checkpoint', default='tree', help="a trained checkpoint (path, or a name in INTERACTIVE_MODELS_PATH of --config), or 'tree' for the training-free merge-tree predictor")
-    o.add_argument('--datasets', default='synthetic', help='comma-separated: GrabCut, Berkeley, DAVIS, SBD, synthetic, or dataset folders')
-    o.add_argument('--n-clicks', type=int, default=20, help='clicks per sample at most (NoC of a sample that never gets there)')
-    o.add_argument('--min-n-clicks', type=int, default=1, help='clicks per sample at least, even once --target-iou is reached')
-    o.add_argument('--target-iou', type=float, default=0.90, help='stop clicking once the IoU reaches this')
+    o.add_argument('--checkpoint', default='tree', help="a trained checkpoint (path, or a name in INTERACTIVE_MODELS_PATH of --config), or 'tree' for the training-free merge-tree predictor (default: %(default)s)")
+    o.add_argument('--datasets', default='synthetic', help='comma-separated: GrabCut, Berkeley, DAVIS, SBD, COCO_MVal, synthetic, or dataset folders with masks (default: %(default)s)')
+    o.add_argument('--n-clicks', type=int, default=20, help='clicks per sample at most (NoC of a sample that never gets there) (default: %(default)s)')
+    o.add_argument('--min-n-clicks', type=int, default=1, help='clicks per sample at least, even once --target-iou is reached (default: %(default)s)')
+    o.add_argument('--target-iou', type=float, default=0.90, help='stop clicking once the IoU reaches this, in (0, 1] (default: %(default)s)')
     o.add_argument('--iou-analysis', action='store_true', help='never stop early: every sample gets --n-clicks clicks (exact mIoU curve)')
-    o.add_argument('--thresh', type=float, default=0.5, help='probability threshold of the prediction (also for the IoU)')
-    o.add_argument('--eval-mode', default='cvpr', help='ZoomIn crop of a trained model: cvpr = 448x448 (672x672 on DAVIS), fixed<N> or fixed<H>,<W>; the tree predictor ignores it')
-    o.add_argument('--config', '--config-path', dest='config', default=None, help='a config.yml with GRABCUT_PATH, BERKELEY_PATH, DAVIS_PATH, SBD_PATH (and INTERACTIVE_MODELS_PATH) lines')
-    o.add_argument('--out-dir', '--logs-path', dest='out_dir', default='mis_eval', help='where results.txt, results.md, summary.json, miou_curve.png and the per-sample <dataset>.csv go')
-    o.add_argument('--model-name', default=None, help='the name of the predictor in the tables and the plot; unset: the checkpoint stem, or tree/<featurizer>')
+    o.add_argument('--thresh', type=float, default=0.5, help='probability threshold of the prediction (also for the IoU) (default: %(default)s)')
+    o.add_argument('--eval-mode', default='cvpr', help='ZoomIn crop of a trained model: cvpr = 448x448 (672x672 on DAVIS), fixed<N> or fixed<H>,<W>; the tree predictor ignores it (default: %(default)s)')
+    o.add_argument('--config', '--config-path', dest='config', default=None, help='a config.yml with GRABCUT_PATH, BERKELEY_PATH, DAVIS_PATH, SBD_PATH, COCO_MVAL_PATH (and INTERACTIVE_MODELS_PATH) lines')
+    o.add_argument('--out-dir', '--logs-path', dest='out_dir', default='mis_eval', help='where results.txt, results.md, summary.json, miou_curve.png and the per-sample <dataset>.csv go; nothing is written elsewhere (default: %(default)s)')
+    o.add_argument('--model-name', default=None, help='the name of the predictor in the tables and the plot (default: the checkpoint stem, or tree/<featurizer>)')
     o.add_argument('--print-ious', action='store_true', help='append mIoU after 1, 3, 5, 10, 20 clicks to each table row')
     o.add_argument('--save-ious', action='store_true', help="also write each dataset's per-sample IoU arrays as the original's pickle")
     o.add_argument('--gpus', default=None, help="GPU id, e.g. 0 (= --device cuda:0)")
     o.add_argument('--cpu', action='store_true', help='run on the CPU (= --device cpu)')
     m = p.add_argument_group('ours')
-    m.add_argument('--datasets-root', default=None, help='folder holding GrabCut/, Berkeley/, DAVIS/, SBD/ (default: $MIS_DATASETS or data/datasets)')
-    m.add_argument('--featurizer', default='default', help='featurizer of the tree predictor (see mis.featurize)')
-    m.add_argument('--tree-mode', default='lifetime', choices=list(TreePredictor.modes), help='region choice of the tree predictor')
-    m.add_argument('--n-synthetic', type=int, default=10, help='number of scenes of the `synthetic` dataset')
-    m.add_argument('--limit', type=int, default=0, help='evaluate only the first N samples of each dataset (0: all)')
-    m.add_argument('--seed', type=int, default=0, help='seed of the synthetic scenes')
-    m.add_argument('--device', default=None, help='torch device of the featurizer / model; unset: --cpu / --gpus, else cpu')
-    m.add_argument('--quiet', action='store_true', help='no progress bar')
+    m.add_argument('--datasets-root', default=None, help='folder holding GrabCut/, Berkeley/, DAVIS/, SBD/, COCO_MVal/ (default: $MIS_DATASETS, else data/datasets)')
+    m.add_argument('--featurizer', default='default', help='featurizer of the tree predictor, see mis.featurize (default: %(default)s)')
+    m.add_argument('--tree-mode', default='lifetime', choices=list(TreePredictor.modes), help='region choice of the tree predictor (default: %(default)s)')
+    m.add_argument('--n-synthetic', type=int, default=10, help='number of scenes of the `synthetic` dataset (default: %(default)s)')
+    m.add_argument('--limit', type=int, default=0, help='evaluate only the first N samples of each dataset; 0: all (default: %(default)s)')
+    m.add_argument('--seed', type=int, default=0, help='seed of the synthetic scenes (default: %(default)s)')
+    m.add_argument('--device', default=None, help='torch device of the featurizer / model: cpu, cuda, cuda:N, mps (default: from --cpu / --gpus, else cpu)')
+    m.add_argument('--quiet', action='store_true', help='no progress bar and no per-dataset log lines (warnings still show)')
     return p
 
 def _norm_option(a: str) -> str:
@@ -552,19 +625,32 @@ def _norm_option(a: str) -> str:
     key, sep, val = a.partition('=')
     return '--' + key[2:].replace('_', '-') + sep + val
 
-def main(argv=None) -> list:
-    "Console entry point `mis_evaluate`: parse `argv` (default `sys.argv[1:]`), evaluate, return the `EvalResult`s."
+@contextlib.contextmanager
+def _console_log(quiet: bool):
+    "While running the command, send the `mis` loggers' lines to stderr (INFO and up; WARNING and up when `quiet`)."
+    lg, h = logging.getLogger('mis'), logging.StreamHandler(sys.stderr)
+    h.setFormatter(logging.Formatter('%(message)s'))
+    old = lg.level, lg.propagate
+    lg.addHandler(h); lg.setLevel(logging.WARNING if quiet else logging.INFO); lg.propagate = False
+    try: yield
+    finally: lg.removeHandler(h); lg.setLevel(old[0]); lg.propagate = old[1]
+
+def main(argv=None) -> int:
+    "Console entry point `mis_evaluate`: parse `argv` (default `sys.argv[1:]`), evaluate; 0 if every sample was evaluated, 1 if any was skipped."
     argv = sys.argv[1:] if argv is None else list(argv)
     p = _parser()
     a = p.parse_args([_norm_option(x) for x in argv])
     device = 'cpu' if a.cpu else a.device or (f"cuda:{a.gpus.split(',')[0].strip()}" if a.gpus else 'cpu')
-    try:
-        return run_evaluation(a.datasets, a.checkpoint, a.mode, a.datasets_root, a.config, a.n_clicks, a.target_iou, a.thresh,
-                              a.min_n_clicks, a.eval_mode, a.iou_analysis, a.featurizer, a.tree_mode, a.out_dir, a.model_name,
-                              a.print_ious, a.save_ious, a.n_synthetic, a.limit, a.seed, device, progress=not a.quiet)
-    except (ValueError, FileNotFoundError) as e:   # bad arguments or data: one line, no traceback
-        p.error(str(e))
+    with _console_log(a.quiet):
+        try:
+            results = run_evaluation(a.datasets, a.checkpoint, a.mode, a.datasets_root, a.config, a.n_clicks, a.target_iou, a.thresh,
+                                     a.min_n_clicks, a.eval_mode, a.iou_analysis, a.featurizer, a.tree_mode, a.out_dir, a.model_name,
+                                     a.print_ious, a.save_ious, a.n_synthetic, a.limit, a.seed, device, progress=not a.quiet)
+        except (ValueError, FileNotFoundError) as e:   # bad arguments or data: one line, no traceback
+            p.error(str(e))
+    return 1 if any(r.skipped for r in results) else 0
 
 def cli() -> int:
-    "The `mis_evaluate` console script: `main` with exit status 0 (the results are in the files it writes)."
-    main(); return 0
+    "The `mis_evaluate` console script: `main`'s exit status (0 all evaluated, 1 some sample skipped, 2 usage error)."
+    return main()
+

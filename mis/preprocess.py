@@ -4,19 +4,21 @@
 
 # %% ../nbs/09_preprocess.ipynb #d190c727
 from __future__ import annotations
-import os, sys, time, pickle, logging, importlib, multiprocessing as mp
+import os, sys, time, signal, logging, importlib, threading, multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor, Future
 from pathlib import Path
 import numpy as np
 import argparse
 from fastprogress.fastprogress import progress_bar
-from .io import load_image, ImageError, image_files, sample_images
+from .io import (load_image, ImageError, WriteError, image_files, sample_images, stale_temp_files, ensure_folder, HelpFormatter,
+                    usage_error, setup_logging, use_progress_bar)
 from .merge import merge_tree, MergeTree
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'FORMATS', 'BACKBONES', 'BACKBONE_TITLES', 'dataset_images', 'parse_shard', 'tree_path', 'preprocess', 'main']
+__all__ = ['log', 'FORMATS', 'BACKBONES', 'BACKBONE_TITLES', 'dataset_images', 'parse_shard', 'tree_path', 'same_stem_images',
+           'preprocess', 'main']
 
 # %% ../nbs/09_preprocess.ipynb #1fd1050c
 def dataset_images(source) -> list[Path]:
@@ -51,6 +53,12 @@ def tree_path(out_dir, image_path, fmt: str = 'npz') -> Path:
     if fmt not in FORMATS: raise ValueError(f"format must be one of {list(FORMATS)}, not {fmt!r}")
     return Path(out_dir)/(Path(image_path).stem + FORMATS[fmt])
 
+def same_stem_images(paths: list) -> dict:
+    "Images whose tree file name would collide, each mapped to the others with its stem: `{path: [others]}`."
+    by_stem = {}
+    for p in paths: by_stem.setdefault(Path(p).stem, []).append(Path(p))
+    return {p: [q for q in group if q != p] for group in by_stem.values() if len(group) > 1 for p in group}
+
 def _merge_and_save(features: np.ndarray, image_size, featurizer: str, dest: str, fmt: str) -> float:
     "Worker: merge one feature grid and write its tree atomically; returns seconds spent."
     t0 = time.perf_counter()
@@ -60,59 +68,93 @@ def _merge_and_save(features: np.ndarray, image_size, featurizer: str, dest: str
     return time.perf_counter() - t0
 
 def _sweep_temp_files(out_dir: Path) -> int:
-    "Remove temp files a killed run left behind (`.name.xxxx.tmp`); returns how many."
+    "Remove the temp files a killed run left behind (not those of a run still writing here); returns how many."
     n = 0
-    for p in out_dir.glob('.*.tmp'):
+    for p in stale_temp_files(out_dir):
         try: p.unlink(); n += 1
         except OSError: pass
     return n
 
+# %% ../nbs/09_preprocess.ipynb #b4815d55
+def _exit_with_parent(parent_pid: int):
+    "Pool initializer: end this worker when `parent_pid` dies (Linux: PR_SET_PDEATHSIG; elsewhere too: a watchdog thread)."
+    if sys.platform.startswith('linux'):
+        try:
+            import ctypes
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError): pass
+    if os.getppid() != parent_pid: os._exit(1)                          # the parent died before prctl took effect
+    def watch():
+        while os.getppid() == parent_pid: time.sleep(1.0)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True, name='exit-with-parent').start()
+
 # %% ../nbs/09_preprocess.ipynb #c7abcf5f
+def _failure(image, e: BaseException, what: str = '') -> str:
+    "A one-line failure message that starts with the image (disk-full and other write errors included)."
+    msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    if str(image) in msg: return msg if not what else f"{image}: {what}: {msg}"
+    return f"{image}: {what + ': ' if what else ''}{msg}"
+
 def preprocess(source, out_dir='./data/proposals/sbd', featurizer: str = 'default', weights=None, device: str = 'cpu',
                fmt: str = 'npz', n_merging_workers: int = 2, shard: str | None = None, progress: bool = True) -> dict:
     "Featurize and merge every image of `source` into `out_dir`, skipping done ones; returns a summary dict."
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = ensure_folder(out_dir)
     swept = _sweep_temp_files(out_dir)
     if swept: log.info('removed %d temp files left by an interrupted run', swept)
     i, n = parse_shard(shard)
-    paths = sorted(dataset_images(source))[i::n]
-    todo = [p for p in paths if not tree_path(out_dir, p, fmt).exists()]
-    log.info('%d images (shard %d/%d), %d already done, %d to do -> %s', len(paths), i, n, len(paths) - len(todo), len(todo), out_dir)
+    every = sorted(dataset_images(source))
+    clash = same_stem_images(every)                  # over the whole list: shards must agree on it
+    paths = every[i::n]
+    failures = [(str(p), f"{p}: {', '.join(q.name if q.parent == p.parent else str(q) for q in clash[p])} has the same name stem, "
+                          f"so both would write {tree_path(out_dir, p, fmt).name}; rename one of them") for p in paths if p in clash]
+    for _, m in failures: log.warning('failed: %s', m)
+    todo = [p for p in paths if p not in clash and not tree_path(out_dir, p, fmt).exists()]
+    src_name = f'{len(source)} listed images' if isinstance(source, (list, tuple)) else str(source)
+    log.info('%s: %d images (shard %d/%d), %d already done, %d to do -> %s', src_name, len(paths), i, n,
+             len(paths) - len(todo) - len(failures), len(todo), out_dir)
     from mis.featurize import get_featurizer   # here, not at the top: merge workers import this module and need no torch
     feat = get_featurizer(featurizer, weights=weights, device=device)
-    failures, t0, merge_s = [], time.perf_counter(), 0.0
+    log.info('featurizer %s on %s, %d merge workers', feat.name, device, n_merging_workers)
+    t0, merge_s, written, done_elsewhere = time.perf_counter(), 0.0, 0, 0
     # workers are spawned (not forked: the parent holds torch threads) and import the worker from the package
-    worker = importlib.import_module('mis.preprocess')._merge_and_save
-    pool = ProcessPoolExecutor(n_merging_workers, mp_context=mp.get_context('spawn')) if n_merging_workers > 0 else None
+    mod = importlib.import_module('mis.preprocess')
+    pool = (ProcessPoolExecutor(n_merging_workers, mp_context=mp.get_context('spawn'), initializer=mod._exit_with_parent,
+                                initargs=(os.getpid(),)) if n_merging_workers > 0 else None)
     pending: list[tuple[Path, Future]] = []
     def settle(limit):
-        nonlocal merge_s
+        nonlocal merge_s, written
         while len(pending) > limit:
             p, fut = pending.pop(0)
-            try: merge_s += fut.result()
-            except Exception as e: failures.append((str(p), f'merge failed: {e}')); log.warning('%s: merge failed: %s', p, e)
+            try: merge_s += fut.result(); written += 1
+            except Exception as e: failures.append((str(p), _failure(p, e, 'merge failed'))); log.warning('failed: %s', failures[-1][1])
+    bar = use_progress_bar(progress) and todo
+    last_log = time.perf_counter()
     try:
-        for p in (progress_bar(todo) if progress and todo else todo):
+        for k, p in enumerate(progress_bar(todo) if bar else todo):
+            dest = tree_path(out_dir, p, fmt)
+            if dest.exists(): done_elsewhere += 1; continue     # another run on this folder did it meanwhile
             try:
                 image = load_image(p)
                 features = feat(image)
+                if pool is None: merge_s += _merge_and_save(features, image.shape[:2], feat.name, str(dest), fmt); written += 1
+                else:
+                    pending.append((p, pool.submit(mod._merge_and_save, features, image.shape[:2], feat.name, str(dest), fmt)))
+                    settle(2 * n_merging_workers)   # bounded queue, like the original's Queue(50)
             except (ImageError, ValueError, OSError) as e:
-                msg = str(e) if str(p) in str(e) else f'{p}: {e}'
-                failures.append((str(p), msg)); log.warning('skipped %s', msg); continue
-            dest = str(tree_path(out_dir, p, fmt))
-            if pool is None: merge_s += _merge_and_save(features, image.shape[:2], feat.name, dest, fmt)
-            else:
-                pending.append((p, pool.submit(worker, features, image.shape[:2], feat.name, dest, fmt)))
-                settle(2 * n_merging_workers)   # bounded queue, like the original's Queue(50)
+                failures.append((str(p), _failure(p, e))); log.warning('failed: %s', failures[-1][1])
+            if not bar and time.perf_counter() - last_log > 30:
+                last_log = time.perf_counter()
+                log.info('%d of %d images, %d failed, %.2f images/s', k + 1, len(todo), len(failures), (k + 1) / (last_log - t0))
         settle(0)
     finally:
         if pool is not None: pool.shutdown(wait=True, cancel_futures=True)
     secs = time.perf_counter() - t0
-    done = len(todo) - len(failures)
-    summary = dict(images=len(paths), skipped_done=len(paths) - len(todo), written=done, failed=len(failures),
-                   seconds=round(secs, 2), images_per_s=round(done / secs, 2) if secs > 0 else 0.0,
-                   out_dir=str(out_dir), failures=failures)
-    log.info('wrote %d trees in %.1f s (%.2f images/s), %d failed', done, secs, summary['images_per_s'], len(failures))
+    n_clash = sum(p in clash for p in paths)
+    summary = dict(images=len(paths), skipped_done=len(paths) - len(todo) - n_clash + done_elsewhere,
+                   written=written, failed=len(failures), seconds=round(secs, 2),
+                   images_per_s=round(written / secs, 2) if secs > 0 else 0.0, out_dir=str(out_dir), failures=failures)
+    log.info('wrote %d trees in %.1f s (%.2f images/s), %d failed', written, secs, summary['images_per_s'], len(failures))
     return summary
 
 # %% ../nbs/09_preprocess.ipynb #ed692b1a
@@ -143,7 +185,7 @@ def _featurizer_name(featurizer: str | None, model_size: str | None, patch_size:
 def _cli() -> argparse.ArgumentParser:
     "The argument parser of `mis_preprocess` (the original's option names, plus ours)."
     p = argparse.ArgumentParser(prog='mis_preprocess', description='Featurize and merge a folder of images (or SBD train) into one merge-tree file per image.',
-                                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+                                formatter_class=HelpFormatter)
     p.add_argument('--data-root', '-d', default=None, help='folder of images, or an SBD root with train.txt and img/ (default: the shipped photos)')
     p.add_argument('--out-dir', '-o', default='./data/proposals/sbd', help='where the trees go')
     p.add_argument('--model-size', '-m', default=None, choices=['small', 'base', 'large', 'giant'], help='ViT size, as the original (unset with -p and --backbone unset: the weight-free default featurizer)')
@@ -156,21 +198,29 @@ def _cli() -> argparse.ArgumentParser:
     p.add_argument('--format', default='npz', choices=list(FORMATS), help="npz (ours) or original (the original's pickle)")
     p.add_argument('--shard', default=None, help='i/n: process every n-th image starting at i (e.g. a SLURM array)')
     p.add_argument('--device', default='cpu', help='cpu, cuda, cuda:1, ...')
-    p.add_argument('--quiet', action='store_true', help='no progress bar')
+    p.add_argument('--quiet', action='store_true', help='no progress bar (there is none either when stdout is not a terminal: log lines instead)')
     return p
 
+def _terminate(signum, frame):
+    "SIGTERM: leave through `SystemExit`, so the merge pool is shut down on the way out."
+    raise SystemExit(128 + signum)
+
 def main(argv: list[str] | None = None) -> int:
-    "Console entry point `mis_preprocess`; exits 0 even when some images failed (they are listed)."
+    "Console entry point `mis_preprocess`: 0 if every image got its tree, 1 if any failed (listed), 2 on a usage error."
     args = _cli().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format='%(message)s')
+    setup_logging()
     src = args.data_root if args.data_root is not None else sample_images()[0].parent
     n_merging = args.n_merging_workers if args.n_featurizing_workers >= 1 else 0   # the original: either < 1 -> no parallel path
-    try:   # errors that escape `preprocess` are setup errors (featurizer, weights, source, shard): one line, no traceback
+    on_main = threading.current_thread() is threading.main_thread()
+    old_term = signal.signal(signal.SIGTERM, _terminate) if on_main else None
+    try:   # errors that escape `preprocess` are setup errors (featurizer, weights, source, shard, out-dir): one line, no traceback
         name = _featurizer_name(args.featurizer, args.model_size, args.patch_size, args.backbone)
         s = preprocess(src, args.out_dir, featurizer=name, weights=args.weights, device=args.device, fmt=args.format,
                        n_merging_workers=n_merging, shard=args.shard, progress=not args.quiet)
-    except (ValueError, RuntimeError, FileNotFoundError) as e: _cli().error(str(e))
+    except (ValueError, RuntimeError, FileNotFoundError, WriteError) as e: usage_error('mis_preprocess', e)
+    finally:
+        if on_main: signal.signal(signal.SIGTERM, old_term)
     print(f"{s['written']} written, {s['skipped_done']} already done, {s['failed']} failed, "
           f"{s['images_per_s']} images/s -> {s['out_dir']}")
     for f, m in s['failures']: print(f'failed: {m}')
-    return 0
+    return 1 if s['failed'] else 0

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_train.ipynb #3f9a6548
 from __future__ import annotations
-import os, sys, math, json, time, random, logging, itertools, contextlib, dataclasses, csv, io as _io, importlib.util
+import os, sys, math, json, time, errno, random, logging, argparse, itertools, contextlib, dataclasses, csv, io as _io, importlib.util
 from dataclasses import dataclass, asdict, replace, fields, field
 from pathlib import Path
 import numpy as np
@@ -12,9 +12,9 @@ import torch
 import torch.nn.functional as F
 import torch.distributed as dist
 from torch.utils.data import Dataset, DataLoader, DistributedSampler
-from fastcore.script import anno_parser, Param
 from fastprogress.fastprogress import master_bar, progress_bar
-from .io import load_image, atomic_save, image_files
+from .io import (load_image, atomic_save, image_files, ensure_folder, WriteError, HelpFormatter, usage_error, setup_logging,
+                    use_progress_bar)
 from .merge import MergeTree, merge_tree
 from .proposals import sample_proposal, proposal_mask
 from .clicks import multi_point_clicks, points_tensor, error_click
@@ -23,12 +23,12 @@ from .model import click_model, save_checkpoint, load_pretrained, resize_bilinea
 logger = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['logger', 'YUV', 'CONFIGS', 'SCHEDULES', 'LOG_FIELDS', 'rotate_shift', 'Augmenter', 'PseudoMaskDataset',
-           'trees_for_images', 'synthetic_training_set', 'folder_training_set', 'bce_loss', 'neighbours',
-           'bilateral_affinity', 'smooth_loss', 'mis_loss', 'add_error_clicks', 'simulate_clicks', 'train_step',
-           'TrainConfig', 'get_config', 'lr_factor', 'ResumableSampler', 'build_dataset', 'read_log', 'train',
-           'trained_model', 'trained_predictor', 'gpu_device', 'find_experiment', 'config_from_args', 'mis_train',
-           'main']
+__all__ = ['logger', 'YUV', 'CONFIGS', 'SCHEDULES', 'LOG_FIELDS', 'RESUME_MAY_CHANGE', 'rotate_shift', 'Augmenter',
+           'PseudoMaskDataset', 'trees_for_images', 'synthetic_training_set', 'folder_training_set', 'bce_loss',
+           'neighbours', 'bilateral_affinity', 'smooth_loss', 'mis_loss', 'add_error_clicks', 'simulate_clicks',
+           'train_step', 'TrainConfig', 'get_config', 'lr_factor', 'ResumableSampler', 'build_dataset',
+           'load_training_state', 'read_status', 'read_log', 'config_changes', 'train', 'trained_model',
+           'trained_predictor', 'gpu_device', 'find_experiment', 'config_from_args', 'mis_train', 'main']
 
 # %% ../nbs/07_train.ipynb #87f3119d
 def rotate_shift(x: torch.Tensor, angle: float, tx: float, ty: float, mode: str = 'bilinear') -> torch.Tensor:
@@ -141,6 +141,7 @@ class PseudoMaskDataset(Dataset):
         "Samples of `epoch` (a different proposal and augmentation for every epoch)."
         self.epoch = int(epoch)
     def _name(self, i): return str(self.images[i]) if isinstance(self.images[i], (str, Path)) else f"image #{i}"
+    def _tree_name(self, i): return str(self.trees[i]) if isinstance(self.trees[i], (str, Path)) else f"the tree of image #{i}"
 
     def draw(self, i: int, epoch: int | None = None) -> dict:
         "Sample `i` of `epoch` as numpy: `image` uint8 (S,S,3), `mask` bool (S,S), `node`, `pos`/`neg` clicks, `points` (48,3)."
@@ -149,6 +150,10 @@ class PseudoMaskDataset(Dataset):
         epoch = self.epoch if epoch is None else epoch
         rng = np.random.default_rng([self.seed, epoch, i])
         image, tree = _as_image(self.images[i], self._name(i)), _as_tree(self.trees[i], self._name(i))
+        if tree.image_size is not None and tuple(tree.image_size) != tuple(image.shape[:2]):
+            raise ValueError(f"{self._tree_name(i)}: merge tree of a {tree.image_size[0]}x{tree.image_size[1]} image, but its image "
+                             f"{self._name(i)} is {image.shape[0]}x{image.shape[1]} (HxW); was the tree made from another image? "
+                             f"Re-run mis_preprocess on the images")
         node = sample_proposal(tree, rng, decay=self.decay, min_frac=self.min_frac)
         full = proposal_mask(tree, node, image.shape[:2])
         for _ in range(self.max_redraws):
@@ -180,11 +185,17 @@ def synthetic_training_set(n: int = 64, seed: int = 0, size=128, featurizer: str
     return PseudoMaskDataset(images, trees_for_images(images, featurizer, progress), seed=seed, **kwargs)
 
 # %% ../nbs/07_train.ipynb #8649ff09
+from .preprocess import same_stem_images
+
 def folder_training_set(folder, trees=None, **kwargs) -> PseudoMaskDataset:
     "A `PseudoMaskDataset` on the images of `folder`, each with a `<stem>.npz` (or the original's `.pkl`) tree in `trees` (default: `folder/trees` or `folder`)."
     folder = Path(folder)
     images = image_files(folder)
     if not images: raise FileNotFoundError(f"{folder}: no images in this folder (expected .jpg/.png/... files)")
+    clash = sorted({tuple(sorted([p.name] + [q.name for q in others])) for p, others in same_stem_images(images).items()})
+    if clash:
+        raise ValueError(f"{folder}: {len(clash)} groups of images share a name stem and so one merge tree ({'; '.join(' and '.join(c) for c in clash[:3])}); "
+                         f"rename them and re-run mis_preprocess")
     if trees is None: trees = folder/'trees' if (folder/'trees').is_dir() else folder
     trees = Path(trees)
     if not trees.is_dir(): raise FileNotFoundError(f"{trees}: merge tree folder does not exist")
@@ -416,10 +427,11 @@ def _setup_distributed(device: str) -> _Dist:
     rank, local = int(os.environ.get('RANK', 0)), int(os.environ.get('LOCAL_RANK', 0))
     if device == 'auto': dev = torch.device(f'cuda:{local}' if torch.cuda.is_available() else 'cpu')
     else:
-        dev = torch.device(device)
+        try: dev = torch.device(device)
+        except (RuntimeError, TypeError): raise ValueError(f"device: {device!r} is not a torch device (auto, cpu, cuda, cuda:N, ...)") from None
         if dev.type == 'cuda' and dev.index is None: dev = torch.device(f'cuda:{local}')
     if dev.type == 'cuda':
-        if not torch.cuda.is_available(): raise RuntimeError(f"device: {device!r} asked for but CUDA is not available")
+        if not torch.cuda.is_available(): raise ValueError(f"device: {device!r} asked for but CUDA is not available")
         torch.cuda.set_device(dev)
     owns = False
     if world > 1 and not dist.is_initialized():
@@ -432,10 +444,14 @@ def build_dataset(config: TrainConfig, progress: bool = True) -> PseudoMaskDatas
     "The training set a config names: `synthetic`, or a folder of images + merge trees."
     kw = dict(crop=config.crop, max_points=config.max_points)
     if config.data == 'synthetic':
+        logger.info(f"training set: {config.n_synthetic} synthetic scenes ({config.synthetic_size} px), their merge trees from "
+                    f"the {config.featurizer!r} featurizer, made now")
         return synthetic_training_set(config.n_synthetic, seed=config.seed, size=config.synthetic_size,
                                       featurizer=config.featurizer, progress=progress, **kw)
     if not config.data: raise ValueError(f"data: config {config.name!r} needs a training folder (--data FOLDER of images + merge trees)")
-    return folder_training_set(config.data, config.trees, seed=config.seed, **kw)
+    ds = folder_training_set(config.data, config.trees, seed=config.seed, **kw)
+    logger.info(f"training set: {len(ds)} images in {config.data}, merge trees in {Path(ds.trees[0]).parent}")
+    return ds
 
 def _model(config: TrainConfig):
     "A fresh model of `config.model`, its backbone initialised from `config.pretrained` (MAE) if given."
@@ -450,6 +466,20 @@ def _find_checkpoint(resume) -> Path:
     if p.is_dir(): p = p/'last_checkpoint.pth'
     if not p.exists(): raise FileNotFoundError(f"resume: checkpoint {p} does not exist")
     return p
+
+def load_training_state(path) -> dict:
+    "A training checkpoint (`last_checkpoint.pth`, `NNN.pth`) as a dict; an empty, truncated or other file is a `ValueError` naming it."
+    p = _find_checkpoint(path)
+    if p.stat().st_size == 0: raise ValueError(f"{p}: the checkpoint file is empty (0 bytes)")
+    try: ck = torch.load(p, map_location='cpu', weights_only=True)   # RNG states must stay on the CPU
+    except Exception as e:
+        why = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise ValueError(f"{p}: not a readable checkpoint: truncated or corrupt ({why})") from None
+    if not isinstance(ck, dict) or ck.get('format') != 'mis-train-1':
+        hint = (": it holds a trained model (a run's model.pth); resume from the run folder or its last_checkpoint.pth"
+                if isinstance(ck, dict) and 'state_dict' in ck else '')
+        raise ValueError(f"{p}: not a training checkpoint{hint}")
+    return ck
 
 LOG_FIELDS = ('step', 'epoch', 'loss', 'bce', 'smooth', 'num_iters', 'lr', 'it_s')
 
@@ -470,33 +500,66 @@ def _tensorboard(run_dir: Path):
     from torch.utils.tensorboard import SummaryWriter
     return SummaryWriter(str(run_dir/'tb'))
 
+def _fmt_time(s: float) -> str:
+    "Seconds as `42 s`, `3.5 min` or `2.1 h`."
+    return f"{s:.0f} s" if s < 90 else f"{s / 60:.1f} min" if s < 5400 else f"{s / 3600:.1f} h"
+
+def read_status(run_dir) -> dict:
+    "A run's `status.json`: steps done and planned, time in all and in the last invocation, whether it was resumed or stopped by its budget."
+    return json.loads((Path(run_dir)/'status.json').read_text())
+
 def read_log(run_dir) -> list:
     "The rows of a run's `log.csv` as dicts of numbers."
     with open(Path(run_dir)/'log.csv', newline='') as f:
         return [{k: (int(v) if k in ('step', 'epoch', 'num_iters') else float(v)) for k, v in r.items()} for r in csv.DictReader(f)]
 
+# %% ../nbs/07_train.ipynb #108da7c3
+RESUME_MAY_CHANGE = ('epochs', 'workers', 'device', 'amp', 'out_dir', 'exp_name', 'log_every', 'checkpoint_every', 'save_every')
+
+def config_changes(saved: dict, config: TrainConfig) -> dict:
+    "The fields of `config` that differ from a run's `saved` config (its fields missing there: their defaults): `{field: (saved, now)}`."
+    norm = lambda d: json.loads(json.dumps(d))           # tuples vs lists, as config.json stores them
+    a, b = {**norm(asdict(TrainConfig())), **norm(dict(saved))}, norm(asdict(config))
+    return {k: (a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)}
+
+def _check_resume_config(ck: dict, config: TrainConfig, path: Path) -> dict:
+    "The allowed changes of `config` against checkpoint `ck`'s; a `ValueError` that lists the others."
+    changed = config_changes(ck.get('config') or {}, config)
+    refused = {k: v for k, v in changed.items() if k not in RESUME_MAY_CHANGE}
+    if refused:
+        raise ValueError(f"resume {path}: the run was trained with another config: " +
+                         ', '.join(f"{k} {a!r} -> {b!r}" for k, (a, b) in refused.items()) +
+                         "; resume with the run's own config (its config.json, or no config on the command line) or start a new run (--exp-name)")
+    return changed
+
 # %% ../nbs/07_train.ipynb #90f79962
-def train(config, resume=None, callback=None, progress: bool = True) -> Path:
-    "Train the click model as `config` says (resuming from checkpoint `resume` if given); returns the run folder."
+def train(config, resume=None, callback=None, progress: bool = True, minutes: float | None = None) -> Path:
+    "Train the click model as `config` says (resuming from checkpoint `resume` if given), for at most `minutes` of wall-clock time; returns the run folder."
+    t_start = time.perf_counter()
     config = get_config(config)
     if config.batch_size < 1 or config.epochs < 1: raise ValueError(f"batch_size and epochs must be >= 1, got {config.batch_size}, {config.epochs}")
+    if minutes is not None and not minutes > 0: raise ValueError(f"minutes: the time budget must be > 0, got {minutes}")
     lr_factor(config, 0, 1)                     # an unknown schedule fails here, not after building the data
     D = _setup_distributed(config.device)
-    try: return _train(config, D, resume, callback, progress)
+    try: return _train(config, D, resume, callback, progress, minutes, t_start)
     finally:
         if D.owns_group: dist.destroy_process_group()
 
-def _train(config: TrainConfig, D: _Dist, resume, callback, progress) -> Path:
+def _train(config: TrainConfig, D: _Dist, resume, callback, progress, minutes, t_start) -> Path:
     if config.batch_size % D.world: raise ValueError(f"batch_size: {config.batch_size} is not divisible by the {D.world} processes")
     bs = config.batch_size // D.world
     ck_path = _find_checkpoint(resume) if resume else None
+    ck = load_training_state(ck_path) if ck_path else None       # a bad --resume fails now, not after building the data
+    changed = _check_resume_config(ck, config, ck_path) if ck else {}
     run_dir = ck_path.parent if ck_path else Path(config.out_dir)/(config.exp_name or config.name)
     if not ck_path and (run_dir/'last_checkpoint.pth').exists():
         raise FileExistsError(f"{run_dir}: this run folder already has a checkpoint; resume it with --resume {run_dir} or pick a new --exp-name")
+    if D.main: ensure_folder(run_dir)                            # an unwritable --out-dir fails now too
+    bar = use_progress_bar(progress) and D.main
     random.seed(config.seed + D.rank); np.random.seed(config.seed + D.rank); torch.manual_seed(config.seed + D.rank)
     click_rng, iter_rng = np.random.default_rng([config.seed, D.rank]), random.Random(config.seed)
 
-    ds = build_dataset(config, progress=progress and D.main)
+    ds = build_dataset(config, progress=bar)
     sampler = ResumableSampler(ds, num_replicas=D.world, rank=D.rank, shuffle=True, seed=config.seed, drop_last=True)
     loader_gen = torch.Generator()
     dl = DataLoader(ds, batch_size=bs, sampler=sampler, num_workers=config.workers, drop_last=True,
@@ -504,30 +567,44 @@ def _train(config: TrainConfig, D: _Dist, resume, callback, progress) -> Path:
     steps = len(sampler) // bs
     if config.steps_per_epoch: steps = min(steps, config.steps_per_epoch)
     if steps == 0: raise ValueError(f"data: {len(ds)} images are too few for a batch of {bs} on each of {D.world} processes")
+    total = config.epochs * steps
 
     model = _model(config).to(D.device)
     opt = torch.optim.Adam(model.parameters(), lr=config.lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(config, s, steps))   # stepped after every optimizer step
-    state, log = dict(epoch=0, epoch_step=0, step=0), []
-    if ck_path:
-        ck = torch.load(ck_path, map_location='cpu', weights_only=True)  # RNG states must stay on the CPU
+    state, log, before = dict(epoch=0, epoch_step=0, step=0, seconds=0.0), [], 0.0
+    if ck:
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
         state = {k: ck[k] for k in ('epoch', 'epoch_step', 'step')}
+        before = state['seconds'] = float(ck.get('seconds', 0.0))
         log = [dict(zip(ck['log'].keys(), v)) for v in zip(*ck['log'].values())] if ck['log'] else []
         if D.rank < len(ck['rng']): _set_rng_state(ck['rng'][D.rank], click_rng, iter_rng)
         else: logger.warning(f"{ck_path}: no RNG state for rank {D.rank} (saved with {len(ck['rng'])} processes); the run will not be identical")
-        if D.main: logger.info(f"resumed {ck_path} at epoch {state['epoch']}, step {state['step']}")
+        if D.main:
+            logger.info(f"resumed {ck_path} at step {state['step']} (epoch {state['epoch']}), after {_fmt_time(before)} of training")
+            if changed: logger.info('changed on resume: ' + ', '.join(f"{k} {a!r} -> {b!r}" for k, (a, b) in changed.items()))
+    resumed_from = state['step'] if ck else None
     net = model
     if D.world > 1:
         net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[D.device.index] if D.device.type == 'cuda' else None,
                                                         find_unused_parameters=True)
     tb = None
     if D.main:
-        run_dir.mkdir(parents=True, exist_ok=True)
         atomic_save(run_dir/'config.json', json.dumps(asdict(config), indent=1), mode='w')
         tb = _tensorboard(run_dir)
+        logger.info(f"{config.name} ({config.model} model) on {D.device}{f' x {D.world} processes' if D.world > 1 else ''}: {total} steps = "
+                    f"{config.epochs} epochs x {steps} steps of {config.batch_size} samples, {total - state['step']} to do"
+                    + (f"; time budget {minutes:g} min" if minutes else '') + f" -> {run_dir}")
+
+    budget = minutes * 60 if minutes else None
+    stopped, n_run, step_s = False, 0, []
+    def status(finished: bool) -> dict:
+        return dict(step=state['step'], total_steps=total, epoch=state['epoch'], epochs=config.epochs, seconds=round(state['seconds'], 1),
+                    seconds_this_run=round(time.perf_counter() - t_start, 1), resumed_from_step=resumed_from,
+                    budget_minutes=minutes, stopped_by_budget=stopped, finished=finished)
 
     def checkpoint(names):
+        state['seconds'] = before + time.perf_counter() - t_start
         rngs = [_rng_state(click_rng, iter_rng)]
         if D.world > 1:
             rngs = [None] * D.world
@@ -536,14 +613,15 @@ def _train(config: TrainConfig, D: _Dist, resume, callback, progress) -> Path:
         cols = {k: [r[k] for r in log] for k in LOG_FIELDS} if log else {}
         for n in names: _save_training_state(run_dir/n, model, opt, sched, {**state, 'log': cols}, rngs, config)
         _write_log(run_dir, log)
+        atomic_save(run_dir/'status.json', json.dumps(status(state['step'] >= total), indent=1), mode='w')
 
-    mb = master_bar(range(state['epoch'], config.epochs)) if progress and D.main else range(state['epoch'], config.epochs)
+    mb = master_bar(range(state['epoch'], config.epochs)) if bar else range(state['epoch'], config.epochs)
     for epoch in mb:
         ds.set_epoch(epoch); sampler.set_epoch(epoch); sampler.set_start(state['epoch_step'] * bs)
         loader_gen.manual_seed(config.seed * 1_000_003 + epoch)
         todo = steps - state['epoch_step']
         batches = itertools.islice(iter(dl), todo)
-        it = progress_bar(batches, total=todo, parent=mb) if progress and D.main else batches
+        it = progress_bar(batches, total=todo, parent=mb) if bar else batches
         t0 = time.perf_counter()
         for batch in it:
             num_iters = iter_rng.randint(0, config.max_next_clicks)
@@ -551,32 +629,53 @@ def _train(config: TrainConfig, D: _Dist, resume, callback, progress) -> Path:
                                 sim_model=model, amp=config.amp, clip_grad=config.clip_grad)
             vals = torch.stack([losses['loss'], losses['bce'], losses['smooth']]).float()
             if D.world > 1: dist.all_reduce(vals); vals /= D.world
-            state['step'] += 1; state['epoch_step'] += 1
-            t1 = time.perf_counter(); it_s = 1.0 / max(t1 - t0, 1e-9); t0 = t1
+            state['step'] += 1; state['epoch_step'] += 1; n_run += 1
+            t1 = time.perf_counter(); dt = max(t1 - t0, 1e-9); it_s = 1.0 / dt; t0 = t1
+            step_s.append(dt)
             loss, bce, smooth = vals.tolist()
             row = dict(step=state['step'], epoch=epoch, loss=loss, bce=bce, smooth=smooth, num_iters=num_iters,
                        lr=opt.param_groups[0]['lr'], it_s=round(it_s, 3))
             log.append(row)
             sched.step()                         # the lr of the next step (the row above logged this step's)
             if D.main:
-                if progress: mb.child.comment = f"loss {loss:.4f}"
+                per_step = float(np.mean(step_s[1:][-20:])) if len(step_s) > 1 else dt   # the first step includes the loader's start
+                left = total - state['step']
+                if n_run == 3:
+                    fits = f"; the {minutes:g}-min budget allows about {max(0, int((budget - (t1 - t_start)) / per_step))} more" if budget else ''
+                    logger.info(f"about {per_step:.2f} s/step: the {left} steps left take about {_fmt_time(left * per_step)}{fits}")
+                if bar: mb.child.comment = f"loss {loss:.4f}"
                 if state['step'] % config.log_every == 0:
-                    logger.info(f"epoch {epoch} step {state['step']} loss {loss:.4f} (bce {bce:.4f} smooth {smooth:.4f}) lr {row['lr']:.2e} {it_s:.2f} it/s")
+                    logger.info(f"step {state['step']}/{total} (epoch {epoch}) loss {loss:.4f} (bce {bce:.4f} smooth {smooth:.4f}) "
+                                f"lr {row['lr']:.2e}, {it_s:.2f} it/s, about {_fmt_time(left * per_step)} left")
                     _write_log(run_dir, log)
                     if tb is not None:
                         for k in ('loss', 'bce', 'smooth', 'lr', 'it_s'): tb.add_scalar(f'train/{k}', row[k], state['step'])
             if callback is not None: callback(state['step'], row, model)
             if config.checkpoint_every and state['step'] % config.checkpoint_every == 0 and state['epoch_step'] < steps:
                 checkpoint(['last_checkpoint.pth'])
+            if budget is not None:               # would one more step end past the budget? (all processes agree)
+                over = torch.tensor([float(time.perf_counter() - t_start + dt > budget)])
+                if D.world > 1: dist.all_reduce(over, op=dist.ReduceOp.MAX)
+                if over.item() > 0 and state['step'] < total: stopped = True; break
+        if stopped and state['epoch_step'] < steps:
+            checkpoint(['last_checkpoint.pth'])  # mid-epoch: the sampler position and RNG states resume exactly
+            break
         state['epoch'], state['epoch_step'] = epoch + 1, 0
         keep = (epoch + 1) % config.save_every == 0 or (config.milestones and epoch + 1 >= min(config.milestones))
         checkpoint(['last_checkpoint.pth'] + ([f'{epoch + 1:03d}.pth'] if keep else []))
-        if D.main and progress:
-            mb.write(f"epoch {epoch}: loss {np.mean([r['loss'] for r in log if r['epoch'] == epoch]):.4f}")
+        if bar: mb.write(f"epoch {epoch}: loss {np.mean([r['loss'] for r in log if r['epoch'] == epoch]):.4f}")
+        if stopped: break
     if D.main:
         if tb is not None: tb.close()
         save_checkpoint(model, run_dir/'model.pth', train_config=asdict(config))
-        logger.info(f"trained {state['step']} steps; run folder {run_dir}")
+        state['seconds'] = before + time.perf_counter() - t_start
+        st = status(state['step'] >= total)
+        atomic_save(run_dir/'status.json', json.dumps(st, indent=1), mode='w')
+        how = f"resumed at step {resumed_from}: " if ck else ''
+        logger.info(f"{how}trained {state['step']} of {total} steps in {_fmt_time(st['seconds_this_run'])}"
+                    + (f" ({_fmt_time(st['seconds'])} in all)" if ck else '') + f"; run folder {run_dir}")
+        if stopped and state['step'] < total:
+            logger.info(f"stopped by the {minutes:g}-min budget at step {state['step']} of {total}; continue with: mis_train --resume {run_dir}")
     return run_dir
 
 # %% ../nbs/07_train.ipynb #753f7674
@@ -657,39 +756,59 @@ def config_from_args(config: str = 'cpu_tiny', batch_size: int | None = None, wo
     over = dict(batch_size=batch_size, workers=workers, exp_name=exp_name, device=device, epochs=epochs, data=data, out_dir=out_dir, trees=trees)
     return replace(cfg, **{k: v for k, v in over.items() if v is not None})
 
-def mis_train(config: Param("config name (paper_vitb448, cpu_tiny) or a .py (defining `config`) / .json file", str, opt=False, nargs='?') = 'cpu_tiny',
-              batch_size: Param("global batch size (split over processes)", int) = None,
-              workers: Param("data-loading worker processes per training process", int) = None,
-              exp_name: Param("run folder name under --out-dir (default: the config's name)", str) = None,
-              resume: Param("continue from this checkpoint file or run folder", str) = None,
-              resume_exp: Param("continue the run folder under --out-dir with this name (or unique name prefix), as the original", str) = None,
-              gpus: Param("GPU ids, e.g. 0 or 0,1 (one per torchrun process); instead of --device", str) = None,
-              device: Param("auto, cpu, cuda, cuda:N", str) = None,
-              epochs: Param("number of epochs", int) = None,
-              data: Param("a folder of training images, or 'synthetic'", str) = None,
-              trees: Param("the folder of their <stem>.npz merge trees (mis_preprocess --out-dir; default DATA/trees or DATA)", str) = None,
-              out_dir: Param("where run folders go", str) = None) -> Path:
-    "Train the MIS click model on pseudo masks from merge trees (under `torchrun` for several GPUs or nodes)."
-    cfg = config_from_args(config, batch_size, workers, exp_name, device, epochs, data, out_dir, trees, gpus)
+def mis_train(config: str | None = None, batch_size: int | None = None, workers: int | None = None, exp_name: str | None = None,
+              resume: str | None = None, resume_exp: str | None = None, gpus: str | None = None, device: str | None = None,
+              epochs: int | None = None, data: str | None = None, trees: str | None = None, out_dir: str | None = None,
+              minutes: float | None = None, progress: bool = True) -> Path:
+    "What `mis_train` does: the config (default `cpu_tiny`; when resuming, the run's own) with the options over it, trained; returns the run folder."
     if resume_exp is not None:
         if resume is not None: raise ValueError(f"--resume {resume} and --resume-exp {resume_exp}: give one of them")
-        resume = find_experiment(cfg.out_dir, resume_exp)
-    run = train(cfg, resume=resume)
+        resume = find_experiment(out_dir or get_config(config or 'cpu_tiny').out_dir, resume_exp)
+    if config is None and resume is not None: config = load_training_state(resume).get('config') or 'cpu_tiny'
+    cfg = config_from_args(config if config is not None else 'cpu_tiny', batch_size, workers, exp_name, device, epochs, data, out_dir, trees, gpus)
+    run = train(cfg, resume=resume, progress=progress, minutes=minutes)
     if int(os.environ.get('RANK', 0)) == 0: print(f"run folder: {run}")
     return run
 
+def _cli() -> argparse.ArgumentParser:
+    "The argument parser of `mis_train`: dashed option names, as the other tools (underscores are accepted too)."
+    p = argparse.ArgumentParser(prog='mis_train', formatter_class=HelpFormatter,
+                                description='Train the MIS click model on pseudo masks from merge trees (under torchrun for several GPUs or nodes).')
+    p.add_argument('config', nargs='?', default=None,
+                   help=f"a config name ({', '.join(CONFIGS)}) or a .py (defining `config`) / .json file (default: cpu_tiny; with --resume: the run's own)")
+    p.add_argument('--data', help="a folder of training images, or 'synthetic' (default: the config's)")
+    p.add_argument('--trees', help='the folder of their <stem>.npz merge trees (mis_preprocess --out-dir; default: DATA/trees, else DATA)')
+    p.add_argument('--out-dir', help="where run folders go (default: the config's, runs)")
+    p.add_argument('--exp-name', help="run folder name under --out-dir (default: the config's name)")
+    p.add_argument('--epochs', type=int, help="number of epochs (default: the config's)")
+    p.add_argument('--minutes', type=float, help='wall-clock budget: stop within it, with a checkpoint that --resume continues')
+    p.add_argument('--batch-size', type=int, help="global batch size, split over processes (default: the config's)")
+    p.add_argument('--workers', type=int, help="data-loading worker processes per training process (default: the config's)")
+    p.add_argument('--resume', help='continue from this checkpoint file or run folder')
+    p.add_argument('--resume-exp', help='continue the run folder under --out-dir with this name (or unique name prefix), as the original')
+    p.add_argument('--gpus', help='GPU ids, e.g. 0 or 0,1 (one per torchrun process); instead of --device')
+    p.add_argument('--device', help="auto, cpu, cuda, cuda:N (default: the config's, auto)")
+    p.add_argument('--quiet', action='store_true', help='no progress bar (there is none either when stdout is not a terminal: log lines instead)')
+    return p
+
 def _norm_option(a: str) -> str:
-    "`--batch-size=8` -> `--batch_size=8`: options may be spelled with dashes or underscores."
+    "`--batch_size=8` -> `--batch-size=8`: options may be spelled with underscores or dashes."
     if not a.startswith('--'): return a
     key, sep, val = a.partition('=')
-    return '--' + key[2:].replace('-', '_') + sep + val
+    return '--' + key[2:].replace('_', '-') + sep + val
 
-def main(argv=None):
-    "Console entry point `mis_train` (also `python -m mis.train`, `torchrun ... -m mis.train`): parse `argv` and train."
-    logging.basicConfig(level=logging.INFO, format='%(asctime)s %(name)s %(message)s')
+def main(argv=None) -> int:
+    "Console entry point `mis_train` (also `python -m mis.train`, `torchrun ... -m mis.train`): 0 on success, 2 on a usage error, 1 on a full disk."
+    setup_logging()
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = vars(anno_parser(mis_train, prog='mis_train').parse_args([_norm_option(a) for a in argv]))
-    args.pop('pdb', None); args.pop('xtra', None)
-    return mis_train(**args)
+    a = vars(_cli().parse_args([_norm_option(x) for x in argv]))
+    quiet = a.pop('quiet')
+    try: mis_train(**a, progress=not quiet)
+    except WriteError as e:
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT): usage_error('mis_train', e)   # e.g. an out-dir that cannot be written
+        print(f"mis_train: error: {e}", file=sys.stderr)
+        return 1
+    except (ValueError, FileNotFoundError, FileExistsError) as e: usage_error('mis_train', e)
+    return 0
 
-if __name__ == '__main__' and '__file__' in globals(): main()   # `python -m mis.train`, not a notebook kernel
+if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())   # `python -m mis.train`, not a notebook kernel

@@ -10,6 +10,7 @@ from PIL import Image as PILImage
 import ipywidgets as W
 from ipyevents import Event
 from .clicks import Click, iou
+from .data import as_rgb_image, binarize_mask
 from .merge import MergeTree
 
 log = logging.getLogger(__name__)
@@ -79,11 +80,8 @@ def _image_widget(rgb: np.ndarray, display_width: int | None, cls: str | None = 
     return w
 
 def _check_image(image, what='image') -> np.ndarray:
-    "Check that `image` is a uint8 (H, W, 3) array; clear error if not."
-    image = np.asarray(image)
-    if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
-        raise ValueError(f"{what}: expected a uint8 array of shape (H, W, 3), got {image.dtype} {image.shape}")
-    return image
+    "`image` (a path, PIL image, grey/RGB/RGBA array: what `mis.data.as_rgb_image` takes) as RGB uint8 (H, W, 3); clear error if not."
+    return as_rgb_image(image, what)
 
 # %% ../nbs/10_widgets.ipynb #ddf01874
 def _grid_to_image(grid, image_size):
@@ -120,7 +118,7 @@ def render_dendrogram(tree: MergeTree, size=(320, 280), dpi: int = 100):
     ax = fig.add_axes([0.14, 0.06, 0.83, 0.86])
     ax.add_collection(LineCollection(segs, colors='0.35', linewidths=0.6))
     ax.set_xlim(-1, tree.n_leaves); ax.set_ylim(0, y.max() * 1.04 if y.max() > 0 else 1)
-    ax.set_xticks([]); ax.set_ylabel('merge height', fontsize=8); ax.tick_params(labelsize=7)
+    ax.set_xticks([]); ax.set_ylabel('merge height (running max of √(2·cost))', fontsize=7); ax.tick_params(labelsize=7)
     ax.set_title(f'{tree.n_leaves} leaves, {tree.n_leaves - 1} merges', fontsize=8)
     canvas.draw()
     rgb = np.asarray(canvas.buffer_rgba())[..., :3].copy()
@@ -250,9 +248,9 @@ class MergeTreeExplorer:
         self.after_img = _image_widget(blank, display_width, 'mis-explorer-after')
         self.child_imgs = [_image_widget(blank, display_width, f'mis-explorer-child{i}') for i in (0, 1)]
         self.dendrogram_img = _image_widget(np.zeros((280, 320, 3), np.uint8), None, 'mis-explorer-dendrogram')
-        self.slider = W.IntSlider(value=self.N - 2, min=0, max=self.N - 2, description='merge', continuous_update=True,
+        self.slider = W.IntSlider(value=self.N - 1, min=1, max=self.N - 1, description='merge', continuous_update=True,
                                   layout=W.Layout(width=f'{2 * display_width}px'))
-        self.slider.observe(lambda ch: self._ui_call(self.set_step, ch['new']) if ch['new'] != self.step else None, 'value')
+        self.slider.observe(lambda ch: self._ui_call(self.set_step, ch['new'] - 1) if ch['new'] != self.step + 1 else None, 'value')
         self.buttons = [W.Button(description=d, layout=W.Layout(width='auto')) for d in
                         ('go to left child', 'go to right child', 'up', 'root')]
         for b, f in zip(self.buttons, [lambda: self.go_child(0), lambda: self.go_child(1), self.go_parent, self.go_root]):
@@ -289,10 +287,10 @@ class MergeTreeExplorer:
     def _refresh(self):
         if not hasattr(self, 'ui'): return
         t0 = time.perf_counter()
-        if self.slider.value != self.step: self.slider.value = self.step
+        if self.slider.value != self.step + 1: self.slider.value = self.step + 1   # the slider and the text count merges 1..N-1
         t, a, b = self.tree, *self.pair
         sel = '' if self.selected is None else f' · selected: node {self.selected} ({t.size[self.selected]} patches)'
-        self.info.value = (f'merge {self.step} of {self.N - 2} → node {self.node} ({t.size[self.node]} patches) = '
+        self.info.value = (f'merge {self.step + 1} of {self.N - 1} → node {self.node} ({t.size[self.node]} patches) = '
                            f'<span style="color:#e08000">{a}</span> ({t.size[a]}) + '
                            f'<span style="color:#2080e0">{b}</span> ({t.size[b]}); {self.N - self.step} regions before{sel}')
         self.buttons[0].disabled, self.buttons[1].disabled = a < self.N, b < self.N
@@ -318,7 +316,7 @@ class ClickWidget:
         if gt is not None:
             gt = np.asarray(gt)
             if gt.shape != self.image_size: raise ValueError(f"gt: shape {gt.shape} does not match the image's {self.image_size}")
-            gt = gt.astype(bool)
+            gt = binarize_mask(gt, 'gt')     # the kit's one mask rule (0/1, 0/255, bool)
         self.gt = gt
         img = self.image.astype(np.float32)
         self._tinted = (img * 0.55 + np.float32([30, 110, 255]) * 0.45).astype(np.uint8)
