@@ -43,7 +43,7 @@ def extensions():
     if not cython_modules: return []
     from Cython.Build import cythonize
     exts = [setuptools.Extension(Path(m).with_suffix('').as_posix().replace('/', '.'), [m],
-                                 extra_compile_args=['-O3'], define_macros=[('NPY_NO_DEPRECATED_API', 'NPY_1_7_API_VERSION')])
+                                 extra_compile_args=['-O3', '-ffp-contract=off'], define_macros=[('NPY_NO_DEPRECATED_API', 'NPY_1_7_API_VERSION')])
             for m in cython_modules]
     return cythonize(exts, language_level=3, compiler_directives=dict(boundscheck=False, wraparound=False, cdivision=True))
 

@@ -1,9 +1,11 @@
 """Click-model speed on CPU: forward (eval, no grad) and train step (forward + backward + Adam) per image.
 
-Usage: python bench/model.py [--threads 2] [--iters 3] [--configs tiny,vitb448] [--batch 2] [--device cpu] [--no-recipe]
+Usage: python bench/model.py [--threads 2] [--iters 3] [--configs tiny,vitb448,cpu_lite] [--batch 2] [--device cpu] [--no-recipe] [--no-clicks]
 Prints a markdown table. Numbers are wall-clock medians over `--iters` runs after one warm-up run.
 A second table times the `cpu_tiny` training step as `train` runs it (a drawn batch, 0-3 simulated clicks,
 the loss with its smoothness term, clipping, Adam) and the whole run it implies.
+A third table times one click of the shipped model (`mis.model.shipped_model`) through the evaluation's `Predictor`
+(zoom-in to 448, flip) on the shipped photos, and of the training-free `TreePredictor` (goal: <= 0.2 s per click on 2 cores).
 """
 import argparse, itertools, os, platform, statistics, time
 import numpy as np
@@ -36,7 +38,7 @@ def _time(fn, iters, device):
 def bench(name, batch, iters, device):
     torch.manual_seed(0)
     model = click_model(name).to(device)
-    size = model.img_size[0]
+    size = model.img_size[0] if hasattr(model, 'img_size') else 448   # cpu_lite takes any multiple of 32: time it at the predictor's 448
     x = torch.rand(batch, 4, size, size, device=device)
     pts = _points(batch, size=size).to(device)
     target = (torch.rand(batch, 1, size, size, device=device) > 0.5).float()
@@ -48,7 +50,7 @@ def bench(name, batch, iters, device):
     t_fwd = _time(fwd, iters, device)
 
     model.train()
-    opt = torch.optim.Adam(model.parameters(), lr=5e-5)
+    opt = torch.optim.Adam(model.param_groups(5e-5) if hasattr(model, 'param_groups') else model.parameters(), lr=5e-5)
     def step():
         loss = F.binary_cross_entropy_with_logits(model(x, pts)['instances'], target)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
@@ -77,14 +79,40 @@ def bench_recipe(iters, device, n_scenes=16):
     return dict(batch=c.batch_size, crop=c.crop, draw=t_draw, steps=t_steps, per_step=per_step, n_steps=steps, total=steps * per_step)
 
 
+def bench_clicks(n_clicks=5, seed=0):
+    "Seconds per click of the shipped model through `Predictor` (zoom-in 448, flip) and of `TreePredictor`, on the shipped photos."
+    from mis.model import shipped_model, Predictor
+    from mis.evaluate import TreePredictor
+    from mis.io import sample_images, load_image
+    images = [load_image(p) for p in sample_images()]
+    rows = []
+    for name, make in (('shipped cpu_lite, Predictor 448 zoom-in + flip', lambda: Predictor(shipped_model())),
+                       ('shipped cpu_lite, Predictor 448 zoom-in, no flip', lambda: Predictor(shipped_model(), flip=False)),
+                       ('TreePredictor (default features)', lambda: TreePredictor('default'))):
+        pred, per_click, first = make(), [], []
+        for im in images:
+            H, W = im.shape[:2]
+            rng = np.random.default_rng(seed)
+            clicks = [(H // 2, W // 2, True)] + [(int(rng.integers(H)), int(rng.integers(W)), bool(rng.integers(2))) for _ in range(n_clicks - 1)]
+            if hasattr(pred, 'reset'): pred.reset()
+            prob = None
+            for k in range(n_clicks):
+                t = time.perf_counter(); prob = pred.predict(im, clicks[:k + 1], prob); dt = time.perf_counter() - t
+                (first if k == 0 else per_click).append(dt)
+        rows.append(dict(name=name, first=statistics.median(first), later=statistics.median(per_click),
+                         mean=(sum(first) + sum(per_click)) / (len(first) + len(per_click))))
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--iters', type=int, default=3)
-    ap.add_argument('--configs', default='tiny,vitb448')
+    ap.add_argument('--configs', default='tiny,vitb448,cpu_lite')
     ap.add_argument('--batch', type=int, default=2)
     ap.add_argument('--device', default='cpu')
     ap.add_argument('--recipe', action=argparse.BooleanOptionalAction, default=True, help='also time the cpu_tiny training step')
+    ap.add_argument('--clicks', action=argparse.BooleanOptionalAction, default=True, help='also time a click of the shipped model and the tree predictor')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     device = torch.device(a.device)
@@ -103,6 +131,12 @@ def main():
         print('|---|---|---|---|---|')
         print(f"| {r['draw']:.3f} | {' / '.join(f'{t:.3f}' for t in r['steps'])} | {r['per_step']:.3f} | {r['n_steps']} | "
               f"{r['total']:.0f} s ({r['total'] / 60:.1f} min) |")
+    if a.clicks:
+        print(f"\nSeconds per click on the shipped photos (5 clicks each; median of the first click, which also prepares the image, and of the later ones)\n")
+        print('| predictor | first click | later clicks | mean |')
+        print('|---|---|---|---|')
+        for r in bench_clicks():
+            print(f"| {r['name']} | {r['first']:.3f} | {r['later']:.3f} | {r['mean']:.3f} |")
 
 
 if __name__ == '__main__':

@@ -33,15 +33,16 @@ def _f32(x: cython.float) -> cython.float:
     "`x` as a float32 value: a C float when compiled, a numpy float32 scalar when interpreted."
     return x if cython.compiled else np.float32(x)
 
-# %% ../nbs/02a_merge_core.ipynb #bbb7d815
+# %% ../nbs/02a_merge_core.ipynb #d4ff9310
 @cython.cfunc
 @cython.inline
 @cython.boundscheck(False)
 @cython.wraparound(False)
 @cython.exceptval(check=False)
-def _ward_cost(c: cython.float[:, ::1], size: cython.float[::1], a: cython.int, b: cython.int) -> cython.float:
-    "Ward merge cost of regions `a` and `b`, in the original's float32 arithmetic (Eigen's SSE reduction order)."
-    D: cython.Py_ssize_t = c.shape[1]
+def _ward_cost(u: cython.const[cython.float][:, ::1], a: cython.Py_ssize_t, v: cython.const[cython.float][:, ::1], b: cython.Py_ssize_t,
+               na: cython.float, nb: cython.float) -> cython.float:
+    "Ward cost of merging the regions with centres `u[a]`, `v[b]` and sizes `na`, `nb`, in the original's float32 arithmetic."
+    D: cython.Py_ssize_t = u.shape[1]
     D8: cython.Py_ssize_t = D - D % 8                # end of the whole pairs of 4-float packets
     D4: cython.Py_ssize_t = D - D % 4                # end of the whole packets
     i: cython.Py_ssize_t
@@ -50,23 +51,21 @@ def _ward_cost(c: cython.float[:, ::1], size: cython.float[::1], a: cython.int, 
     d0: cython.float; d1: cython.float; d2: cython.float; d3: cython.float
     d4: cython.float; d5: cython.float; d6: cython.float; d7: cython.float
     for i in range(0, D8, 8):
-        d0 = c[a, i] - c[b, i]; d1 = c[a, i + 1] - c[b, i + 1]
-        d2 = c[a, i + 2] - c[b, i + 2]; d3 = c[a, i + 3] - c[b, i + 3]
-        d4 = c[a, i + 4] - c[b, i + 4]; d5 = c[a, i + 5] - c[b, i + 5]
-        d6 = c[a, i + 6] - c[b, i + 6]; d7 = c[a, i + 7] - c[b, i + 7]
+        d0 = u[a, i] - v[b, i]; d1 = u[a, i + 1] - v[b, i + 1]
+        d2 = u[a, i + 2] - v[b, i + 2]; d3 = u[a, i + 3] - v[b, i + 3]
+        d4 = u[a, i + 4] - v[b, i + 4]; d5 = u[a, i + 5] - v[b, i + 5]
+        d6 = u[a, i + 6] - v[b, i + 6]; d7 = u[a, i + 7] - v[b, i + 7]
         r0 = r0 + d0 * d0; r1 = r1 + d1 * d1; r2 = r2 + d2 * d2; r3 = r3 + d3 * d3
         r4 = r4 + d4 * d4; r5 = r5 + d5 * d5; r6 = r6 + d6 * d6; r7 = r7 + d7 * d7
     r0 = r0 + r4; r1 = r1 + r5; r2 = r2 + r6; r3 = r3 + r7
     if D4 > D8:                                      # one whole packet left over
-        d0 = c[a, D8] - c[b, D8]; d1 = c[a, D8 + 1] - c[b, D8 + 1]
-        d2 = c[a, D8 + 2] - c[b, D8 + 2]; d3 = c[a, D8 + 3] - c[b, D8 + 3]
+        d0 = u[a, D8] - v[b, D8]; d1 = u[a, D8 + 1] - v[b, D8 + 1]
+        d2 = u[a, D8 + 2] - v[b, D8 + 2]; d3 = u[a, D8 + 3] - v[b, D8 + 3]
         r0 = r0 + d0 * d0; r1 = r1 + d1 * d1; r2 = r2 + d2 * d2; r3 = r3 + d3 * d3
     s: cython.float = (r0 + r2) + (r1 + r3)
     for i in range(D4, D):                           # the last D mod 4 squares, one by one
-        d0 = c[a, i] - c[b, i]
+        d0 = u[a, i] - v[b, i]
         s = s + d0 * d0
-    na: cython.float = size[a]
-    nb: cython.float = size[b]
     return na * nb * (_f32(1.0) / (na + nb)) * s
 
 # %% ../nbs/02a_merge_core.ipynb #025772b9
@@ -106,14 +105,42 @@ def _adjust_heap(hc: cython.float[::1], hp: cython.longlong[::1], hole: cython.P
         hole = child
     _sift_up(hc, hp, hole, top, cost, pair)
 
-# %% ../nbs/02a_merge_core.ipynb #127f148e
+# %% ../nbs/02a_merge_core.ipynb #7e448785
+@cython.cfunc
+@cython.inline
 @cython.boundscheck(False)
 @cython.wraparound(False)
-def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: cython.longlong[:, ::1], costs: cython.double[::1]) -> cython.Py_ssize_t:
+@cython.exceptval(check=False)
+def _mean_into(u: cython.const[cython.float][:, ::1], a: cython.Py_ssize_t, v: cython.const[cython.float][:, ::1], b: cython.Py_ssize_t,
+               na: cython.float, nb: cython.float, out: cython.float[:, ::1], k: cython.Py_ssize_t) -> cython.void:
+    "`out[k] = (u[a]·na + v[b]·nb) / (na + nb)` in float32, eight elements read before eight are written."
+    D: cython.Py_ssize_t = u.shape[1]
+    D8: cython.Py_ssize_t = D - D % 8
+    nk: cython.float = na + nb
+    i: cython.Py_ssize_t
+    u0: cython.float; u1: cython.float; u2: cython.float; u3: cython.float
+    u4: cython.float; u5: cython.float; u6: cython.float; u7: cython.float
+    v0: cython.float; v1: cython.float; v2: cython.float; v3: cython.float
+    v4: cython.float; v5: cython.float; v6: cython.float; v7: cython.float
+    for i in range(0, D8, 8):
+        u0 = u[a, i]; u1 = u[a, i + 1]; u2 = u[a, i + 2]; u3 = u[a, i + 3]
+        u4 = u[a, i + 4]; u5 = u[a, i + 5]; u6 = u[a, i + 6]; u7 = u[a, i + 7]
+        v0 = v[b, i]; v1 = v[b, i + 1]; v2 = v[b, i + 2]; v3 = v[b, i + 3]
+        v4 = v[b, i + 4]; v5 = v[b, i + 5]; v6 = v[b, i + 6]; v7 = v[b, i + 7]
+        out[k, i] = (u0 * na + v0 * nb) / nk; out[k, i + 1] = (u1 * na + v1 * nb) / nk
+        out[k, i + 2] = (u2 * na + v2 * nb) / nk; out[k, i + 3] = (u3 * na + v3 * nb) / nk
+        out[k, i + 4] = (u4 * na + v4 * nb) / nk; out[k, i + 5] = (u5 * na + v5 * nb) / nk
+        out[k, i + 6] = (u6 * na + v6 * nb) / nk; out[k, i + 7] = (u7 * na + v7 * nb) / nk
+    for i in range(D8, D):
+        out[k, i] = (u[a, i] * na + v[b, i] * nb) / nk
+
+# %% ../nbs/02a_merge_core.ipynb #35b204e8
+@cython.boundscheck(False)
+@cython.wraparound(False)
+def ward_merge(X: cython.const[cython.float][:, ::1], h: cython.int, w: cython.int, children: cython.longlong[:, ::1], costs: cython.double[::1]) -> cython.Py_ssize_t:
     "Ward-merge the `h*w` float32 rows of `X` (row-major grid) exactly as the original; fills `children` (N−1, 2) and `costs`; returns the peak bytes allocated."
     N: cython.Py_ssize_t = h * w
     D: cython.Py_ssize_t = X.shape[1]
-    D8: cython.Py_ssize_t = D - D % 8
     M: cython.Py_ssize_t = 2 * N - 1
     i: cython.Py_ssize_t
     j: cython.Py_ssize_t
@@ -128,21 +155,18 @@ def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: 
     child: cython.int
     q: cython.int
     pair: cython.longlong
+    low32: cython.longlong = 0xFFFFFFFF                 # a typed mask keeps the unpacking in C
     na: cython.float
     nb: cython.float
     nk: cython.float
-    u0: cython.float; u1: cython.float; u2: cython.float; u3: cython.float
-    u4: cython.float; u5: cython.float; u6: cython.float; u7: cython.float
-    v0: cython.float; v1: cython.float; v2: cython.float; v3: cython.float
-    v4: cython.float; v5: cython.float; v6: cython.float; v7: cython.float
+    cost: cython.float
     n_heap: cython.Py_ssize_t = 0
     n_pool: cython.Py_ssize_t = 0
     need: cython.Py_ssize_t
     lo: cython.Py_ssize_t
 
-    centers_arr = np.empty((M, D), dtype=np.float32)
-    centers_arr[:N] = np.asarray(X)
-    c: cython.float[:, ::1] = centers_arr
+    centers_arr = np.empty((max(N - 1, 1), D), dtype=np.float32)    # centres of merged nodes: node k is row k − N
+    c: cython.float[:, ::1] = centers_arr                              # (leaves are read from X, never copied)
     size_arr = np.zeros(M, dtype=np.float32)
     size_arr[:N] = 1.0
     size: cython.float[::1] = size_arr
@@ -175,10 +199,10 @@ def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: 
                 pool[n_pool] = p - 1; n_pool += 1
             if y < h - 1:
                 pool[n_pool] = p + w; n_pool += 1
-                hc[n_heap] = _ward_cost(c, size, p, p + w); hp[n_heap] = cython.cast(cython.longlong, p) << 32 | (p + w); n_heap += 1
+                hc[n_heap] = _ward_cost(X, p, X, p + w, size[p], size[p + w]); hp[n_heap] = cython.cast(cython.longlong, p) << 32 | (p + w); n_heap += 1
             if x < w - 1:
                 pool[n_pool] = p + 1; n_pool += 1
-                hc[n_heap] = _ward_cost(c, size, p, p + 1); hp[n_heap] = cython.cast(cython.longlong, p) << 32 | (p + 1); n_heap += 1
+                hc[n_heap] = _ward_cost(X, p, X, p + 1, size[p], size[p + 1]); hp[n_heap] = cython.cast(cython.longlong, p) << 32 | (p + 1); n_heap += 1
             nbr_hi[p] = n_pool
     if n_heap >= 2:
         for i in range((n_heap - 2) >> 1, -1, -1):
@@ -191,7 +215,7 @@ def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: 
             costs[t] = hc[0]
             n_heap -= 1
             if n_heap > 0: _adjust_heap(hc, hp, 0, n_heap, hc[n_heap], hp[n_heap])
-            a = cython.cast(cython.int, pair >> 32); b = cython.cast(cython.int, pair & 0xFFFFFFFF)
+            a = cython.cast(cython.int, pair >> 32); b = cython.cast(cython.int, pair & low32)
             if uf[a] == a and uf[b] == b: break
         k = cython.cast(cython.int, N + t)
         children[t, 0] = a
@@ -200,17 +224,9 @@ def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: 
         uf[a] = k; uf[b] = k
         na = size[a]; nb = size[b]; nk = na + nb
         size[k] = nk
-        for i in range(0, D8, 8):
-            u0 = c[a, i]; u1 = c[a, i + 1]; u2 = c[a, i + 2]; u3 = c[a, i + 3]
-            u4 = c[a, i + 4]; u5 = c[a, i + 5]; u6 = c[a, i + 6]; u7 = c[a, i + 7]
-            v0 = c[b, i]; v1 = c[b, i + 1]; v2 = c[b, i + 2]; v3 = c[b, i + 3]
-            v4 = c[b, i + 4]; v5 = c[b, i + 5]; v6 = c[b, i + 6]; v7 = c[b, i + 7]
-            c[k, i] = (u0 * na + v0 * nb) / nk; c[k, i + 1] = (u1 * na + v1 * nb) / nk
-            c[k, i + 2] = (u2 * na + v2 * nb) / nk; c[k, i + 3] = (u3 * na + v3 * nb) / nk
-            c[k, i + 4] = (u4 * na + v4 * nb) / nk; c[k, i + 5] = (u5 * na + v5 * nb) / nk
-            c[k, i + 6] = (u6 * na + v6 * nb) / nk; c[k, i + 7] = (u7 * na + v7 * nb) / nk
-        for i in range(D8, D):
-            c[k, i] = (c[a, i] * na + c[b, i] * nb) / nk
+        if b < N: _mean_into(X, a, X, b, na, nb, c, k - N)                  # a < b: both leaves,
+        elif a < N: _mean_into(X, a, c, b - N, na, nb, c, k - N)            # a leaf and a merged node,
+        else: _mean_into(c, a - N, c, b - N, na, nb, c, k - N)              # or two merged nodes
         # 3. its neighbours: children's lists resolved to live regions, first occurrences in order
         need = n_pool + (nbr_hi[a] - nbr_lo[a]) + (nbr_hi[b] - nbr_lo[b])
         if need > pool.shape[0]:
@@ -236,9 +252,11 @@ def ward_merge(X: cython.float[:, ::1], h: cython.int, w: cython.int, children: 
             hp_arr = np.empty(heap_cap, dtype=np.int64); hp_arr[:n_heap] = np.asarray(hp)[:n_heap]; hp = hp_arr
         for j in range(lo, n_pool):
             r = pool[j]
-            _sift_up(hc, hp, n_heap, 0, _ward_cost(c, size, r, k), cython.cast(cython.longlong, r) << 32 | k)
+            if r < N: cost = _ward_cost(X, r, c, k - N, size[r], nk)
+            else: cost = _ward_cost(c, r - N, c, k - N, size[r], nk)
+            _sift_up(hc, hp, n_heap, 0, cost, cython.cast(cython.longlong, r) << 32 | k)
             n_heap += 1
-    peak = (M * D * 4 + M * (4 + 4 + 4 + 8 + 8) + pool.shape[0] * 4 + hc.shape[0] * (4 + 8))
+    peak = (centers_arr.shape[0] * D * 4 + M * (4 + 4 + 4 + 8 + 8) + pool.shape[0] * 4 + hc.shape[0] * (4 + 8))
     return peak
 
 # %% ../nbs/02a_merge_core.ipynb #de846c6a

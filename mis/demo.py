@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog='mis_demo', description='Run the whole MIS pipeline on the data shipped with the kit and write a report.',
                                 formatter_class=HelpFormatter)
     p.add_argument('--out-dir', default='mis_demo_output', help='folder for the report, figures, trees and the training run')
-    p.add_argument('--featurizer', default='default', help='featurizer name (mis.featurize); the default needs no download')
+    p.add_argument('--featurizer', default='default', help='featurizer name (mis.featurize); `default` needs no download')
     p.add_argument('--weights', default=None, help='local checkpoint for the featurizer (e.g. DINO .pth)')
     p.add_argument('--train-minutes', type=float, default=CPU_TINY_MINUTES, help='wall-clock budget of the training; a second run continues it')
     p.add_argument('--n-eval', type=int, default=12, help='number of synthetic scenes to evaluate on')

@@ -13,8 +13,8 @@ from . import _merge_core
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'CORE_PROBLEM', 'CORE_COMPILED', 'merge_tree_reference', 'core_status', 'MergeTree', 'merge_tree',
-           'partition_overlay', 'show_partition', 'show_dendrogram']
+__all__ = ['log', 'CORE_PROBLEM', 'CORE_COMPILED', 'MERGE_HEIGHT_LABEL', 'merge_tree_reference', 'core_status', 'MergeTree',
+           'merge_tree', 'partition_overlay', 'show_partition', 'show_dendrogram']
 
 # %% ../nbs/02_merge.ipynb #bffcc6c5
 def _eigen_squared_norm(d: np.ndarray) -> np.float32:
@@ -111,7 +111,7 @@ def merge_tree_reference(features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         for r in new: _stl_push_heap(heap, (cost(r, k), r, k))
     return np.array(children, np.int64).reshape(-1, 2), np.array(costs, np.float64)
 
-# %% ../nbs/02_merge.ipynb #c6dfa1e1
+# %% ../nbs/02_merge.ipynb #01f66664
 def _sha256(path) -> str: return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 def core_status(source, build_hash, compiled: bool) -> str | None:
@@ -136,7 +136,7 @@ def _load_core():
     problem = core_status(source, source.with_suffix('.build-hash'), _merge_core.COMPILED)
     if problem is None: return _merge_core, None
     warnings.warn(f"mis.merge: {problem}; falling back to running mis/_merge_core.py as plain Python "
-                  "(same results, ~1000x slower). Rebuild it with `pip install -e .` in the mis repository.",
+                  "(same results, several hundred times slower). Rebuild it with `pip install -e .` in the mis repository.",
                   RuntimeWarning, stacklevel=3)
     return (_pure_core(source) if _merge_core.COMPILED else _merge_core), problem
 
@@ -276,7 +276,9 @@ def _partition(self: MergeTree, n_regions: int) -> np.ndarray:
 
 MergeTree.labels_after, MergeTree.partition = _labels_after, _partition
 
-# %% ../nbs/02_merge.ipynb #98a8ed67
+# %% ../nbs/02_merge.ipynb #d4bd3871
+MERGE_HEIGHT_LABEL: str = 'merge height (running max of √(2·cost))'
+
 def _linkage(children: np.ndarray, costs: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     "scipy linkage matrix from merges, Ward costs and merged-node sizes (heights: running max of sqrt(2·cost))."
     heights = np.maximum.accumulate(np.sqrt(2 * np.maximum(costs, 0))) if len(costs) else np.zeros(0)
@@ -288,7 +290,7 @@ def _to_linkage(self: MergeTree) -> np.ndarray:
 
 MergeTree.to_linkage = _to_linkage
 
-# %% ../nbs/02_merge.ipynb #0dc885ab
+# %% ../nbs/02_merge.ipynb #eae311a1
 def _save(self: MergeTree, path) -> Path:
     "Save the tree as a `.npz` (children, costs, grid, image size, featurizer), atomically."
     arrays = dict(children=self.children, costs=self.costs, grid=np.array(self.grid, np.int64),
@@ -314,13 +316,19 @@ def _to_original(self: MergeTree, path) -> Path:
     data = {'tree': [(int(a), int(b)) for a, b in self.children], 'size': self.grid}
     return atomic_save(path, writer=lambda f: pickle.dump(data, f))
 
+class _PlainUnpickler(pickle.Unpickler):
+    "An unpickler that builds only plain containers, strings and numbers: every class or function reference is refused."
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"it refers to {module}.{name}, and an original MIS tree pickle holds only lists, "
+                                     "tuples, dicts and numbers (refused: unpickling it could run code)")
+
 def _from_original(cls, path, image_size=None, featurizer=None) -> MergeTree:
-    "Read the original MIS per-image pickle `{'tree', 'size'}` (costs are not stored there: they load as zeros)."
+    "Read the original MIS per-image pickle `{'tree', 'size'}` without running code (costs are not stored there: they load as zeros)."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"{path}: merge tree pickle does not exist")
     try:
-        with open(path, 'rb') as f: data = pickle.load(f)
-    except Exception as e: raise ValueError(f"{path}: cannot unpickle ({type(e).__name__}: {e})") from None
+        with open(path, 'rb') as f: data = _PlainUnpickler(f).load()
+    except Exception as e: raise ValueError(f"{path}: cannot read as an original MIS tree pickle ({type(e).__name__}: {e})") from None
     if not isinstance(data, dict) or not {'tree', 'size'} <= set(data):
         raise ValueError(f"{path}: not an original MIS merge pickle (expected a dict with 'tree' and 'size')")
     try: return cls(np.array(data['tree'], np.int64).reshape(-1, 2), None, tuple(data['size']), image_size, featurizer)
@@ -329,7 +337,7 @@ def _from_original(cls, path, image_size=None, featurizer=None) -> MergeTree:
 MergeTree.save, MergeTree.to_original = _save, _to_original
 MergeTree.load, MergeTree.from_original = classmethod(_load), classmethod(_from_original)
 
-# %% ../nbs/02_merge.ipynb #1a03f47e
+# %% ../nbs/02_merge.ipynb #22badb01
 def partition_overlay(image: np.ndarray, tree: MergeTree, n_regions: int, alpha: float = 0.45, seed: int = 0) -> np.ndarray:
     "uint8 image with the tree's `n_regions` regions in random colours blended in and their boundaries in white."
     image = np.asarray(image)
@@ -366,5 +374,5 @@ def show_dendrogram(tree: MergeTree, ax=None, node: int | None = None, last: int
     Z[:, :2].sort(axis=1)
     hierarchy.dendrogram(Z, ax=ax, truncate_mode='lastp', p=min(last, len(leaves)), no_labels=True, color_threshold=0)
     ax.set_title(f"{'root' if node == tree.root else f'node {node}'}: {len(leaves)} patches, last {min(last, len(inner))} merges")
-    ax.set_ylabel('running max of sqrt(2·cost)')
+    ax.set_ylabel(MERGE_HEIGHT_LABEL)
     return ax

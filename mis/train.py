@@ -679,7 +679,7 @@ def _train(config: TrainConfig, D: _Dist, resume, callback, progress, minutes, t
     return run_dir
 
 # %% ../nbs/07_train.ipynb #753f7674
-def _ddp_test_worker(rank: int, world: int, port: int, config: dict, out: str):
+def _ddp_test_worker(rank: int, world: int, port: int, config: dict, out: str, minutes: float | None = None):
     "Entry point of one process of the CPU/gloo DDP test (`torch.multiprocessing.spawn`)."
     os.environ.update(MASTER_ADDR='127.0.0.1', MASTER_PORT=str(port), RANK=str(rank), WORLD_SIZE=str(world), LOCAL_RANK=str(rank))
     torch.set_num_threads(1)
@@ -687,7 +687,7 @@ def _ddp_test_worker(rank: int, world: int, port: int, config: dict, out: str):
     def cb(step, row, model):
         seen.append(row['loss'])
         params.append(float(sum(p.detach().double().sum() for p in model.parameters())))
-    train(config, callback=cb, progress=False)
+    train(config, callback=cb, progress=False, minutes=minutes)
     atomic_save(Path(out)/f'rank{rank}.json', json.dumps(dict(losses=seen, params=params)), mode='w')
 
 # %% ../nbs/07_train.ipynb #ab69b38f
