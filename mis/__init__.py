@@ -6,12 +6,12 @@ __version__ = "0.1.0"
 # %% auto #0
 __all__ = ['as_rgb', 'as_clicks', 'Segmenter', 'predict', 'dense_click_maps', 'export_onnx']
 
-# %% ../nbs/12_segment.ipynb #81216dfb
+# %% ../nbs/12_segment.ipynb #ed413007
 # no `from __future__` here: nbdev puts `__version__` first in this file, and a __future__ import must come first
 from pathlib import Path
 import numpy as np
 
-# %% ../nbs/12_segment.ipynb #44438c64
+# %% ../nbs/12_segment.ipynb #ca9a2bb9
 def as_rgb(image) -> np.ndarray:
     "An RGB `uint8 (H, W, 3)` array from an image path, a PIL image or an array (grayscale, RGBA, float and 16-bit converted)."
     from mis.io import load_image, _to_uint8
@@ -31,7 +31,7 @@ def as_rgb(image) -> np.ndarray:
         a = np.round(a[..., :3] * w + 255 * (1 - w)).astype(np.uint8)
     return np.ascontiguousarray(a)
 
-# %% ../nbs/12_segment.ipynb #506a35e4
+# %% ../nbs/12_segment.ipynb #071853aa
 def _is_number(v) -> bool: return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and np.isfinite(v)
 
 def as_clicks(clicks, shape) -> list[tuple[float, float, bool]]:
@@ -56,7 +56,7 @@ def as_clicks(clicks, shape) -> list[tuple[float, float, bool]]:
         out.append((float(y), float(x), bool(pos)))
     return out
 
-# %% ../nbs/12_segment.ipynb #cda35cab
+# %% ../nbs/12_segment.ipynb #582e10d5
 _LOADED = {}
 
 def _load_predictor(model, device):
@@ -103,7 +103,7 @@ def predict(image, clicks, model='shipped', threshold: float = 0.5, device='cpu'
     "The object mask `bool (H, W)` for `clicks` `(y, x, positive)` on `image` (path, array or PIL) by the shipped model (`model='tree'`: the training-free tree predictor)."
     return Segmenter(model, threshold, device)(image, clicks)
 
-# %% ../nbs/12_segment.ipynb #6a10e5b3
+# %% ../nbs/12_segment.ipynb #d0ceef4f
 def dense_click_maps(points, height: int, width: int, radius: float = 5.0, use_disks: bool = True):
     "`mis.model.dist_maps` without data-dependent Python (all click slots at once), so it traces into a fixed graph."
     import torch

@@ -430,15 +430,16 @@ class LiteClickModel(nn.Module):
     "CPU click model: EfficientNet-Lite encoder (frozen BatchNorm), clicks + previous mask added to the stem, FPN decoder to 1/4, a 1/2 refinement that sees the clicks again; called like `ClickModel`."
     def __init__(self, encoder: str = 'tf_efficientnet_lite0', fpn_channels: int = 64, refine_channels: int = 16,
                  use_disks: bool = True, norm_radius: float = 5, with_prev_mask: bool = True, augment: bool = True,
-                 encoder_lr_mult: float = 0.3, **unused):
+                 encoder_lr_mult: float = 0.3, predict_size: int = 448, **unused):
         super().__init__()
         if unused: log.warning("LiteClickModel: ignoring unknown arguments %s", sorted(unused))
         import timm                             # lazy: importing timm costs a second
         self.config = _plain(dict(arch='lite', encoder=encoder, fpn_channels=fpn_channels, refine_channels=refine_channels,
                                   use_disks=use_disks, norm_radius=norm_radius, with_prev_mask=with_prev_mask, augment=augment,
-                                  encoder_lr_mult=encoder_lr_mult))
+                                  encoder_lr_mult=encoder_lr_mult, predict_size=predict_size))
         self.use_disks, self.norm_radius, self.with_prev_mask, self.augment = use_disks, norm_radius, with_prev_mask, augment
         self.encoder_name, self.encoder_lr_mult = encoder, encoder_lr_mult
+        self.predict_size = int(predict_size)    # the zoom-in size `Predictor` uses by default: the scale the model was trained at
         net = timm.create_model(encoder, pretrained=False, num_classes=0, **({'pad_type': ''} if encoder.startswith('tf_') else {}))
         if encoder.startswith('tf_'): tf_same_strides(net)   # static padding but for 5 strided convs: faster on CPU, same numbers
         last = {d['reduction']: (int(d['module'].split('.')[1]), d['num_chs']) for d in net.feature_info}  # last block per stride
@@ -619,13 +620,15 @@ def _as_click(c, what):
 
 class Predictor:
     "MIS evaluation predictor: zoom-in from the first click + flip TTA; `predict(image, clicks, prev_prob) -> prob (H, W)`."
-    def __init__(self, model: ClickModel, zoom_in: bool = True, flip: bool = True, target_size=448,
-                 expansion_ratio: float = 1.4, min_crop_size: int = 200, recompute_thresh_iou: float = 0.5,
+    def __init__(self, model: nn.Module, zoom_in: bool = True, flip: bool = True, target_size=None,
+                 expansion_ratio: float = 1.4, min_crop_size: int | None = None, recompute_thresh_iou: float = 0.5,
                  prob_thresh: float = 0.5, device=None):
         self.model = model.eval()
         self.device = torch.device(device) if device is not None else next(model.parameters()).device
         self.zoom_in, self.flip = zoom_in, flip
+        if target_size is None: target_size = getattr(model, 'predict_size', 448)   # the paper's 448, or the size a model was trained for
         self.target_size = (target_size, target_size) if isinstance(target_size, int) else tuple(target_size)
+        if min_crop_size is None: min_crop_size = round(200 * self.target_size[0] / 448)   # the paper's 200 px at 448, to scale
         ps = model.patch_size
         if self.target_size[0] % ps[0] or self.target_size[1] % ps[1]: raise ValueError(f"target_size {self.target_size} must be a multiple of the patch size {ps}")
         self.expansion_ratio, self.min_crop_size = expansion_ratio, min_crop_size
