@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'ClickRun', 'BRS_MODES', 'DATASET_KEYS', 'SampleError', 'evaluate_sample', 'noc_metrics', 'EvalResult',
-           'results_table', 'evaluate', 'snap_leafmap', 'TreeIndex', 'TreePredictor', 'best_proposal_iou', 'check_mode',
-           'zoom_target', 'read_config', 'original_table', 'run_evaluation', 'main', 'cli']
+           'results_table', 'evaluate', 'check_mode', 'zoom_target', 'read_config', 'original_table', 'run_evaluation',
+           'main', 'cli', 'snap_leafmap', 'TreeIndex', 'TreePredictor', 'best_proposal_iou']
 
 # %% ../nbs/08_evaluate.ipynb #1b71b07c
 ClickRun = namedtuple('ClickRun', 'clicks ious pred seconds')
@@ -205,163 +205,9 @@ def evaluate(predictor, dataset, max_clicks: int = 20, stop_iou: float = 0.90, t
     log.info("%s on %s: %s", res.method, name, {k: v for k, v in res.summary().items() if k.startswith('noc@')})
     return res
 
-# %% ../nbs/08_evaluate.ipynb #9df0142d
-def snap_leafmap(leafmap, grid, image, iters: int = 2, compactness: float = 10.0) -> np.ndarray:
-    "Move each pixel to the neighbouring patch (3×3 around its own) of closest Lab colour + position, SLIC-style, so regions follow edges."
-    from mis.featurize import rgb_to_lab
-    h, w = grid; H, W = leafmap.shape; N = h * w
-    lab = rgb_to_lab(np.asarray(image)).reshape(-1, 3).astype(np.float64)
-    yy, xx = np.mgrid[0:H, 0:W]; pix_y, pix_x = yy.ravel() * h / H, xx.ravel() * w / W  # positions in grid units
-    base = leafmap.ravel(); by, bx = base // w, base % w
-    lm = base.copy()
-    for _ in range(iters):
-        cnt = np.maximum(np.bincount(lm, minlength=N), 1)
-        mean = np.stack([np.bincount(lm, weights=lab[:, c], minlength=N) for c in range(3)], 1) / cnt[:, None]
-        cy = np.bincount(lm, weights=pix_y, minlength=N) / cnt; cx = np.bincount(lm, weights=pix_x, minlength=N) / cnt
-        empty = np.bincount(lm, minlength=N) == 0
-        cy[empty], cx[empty] = (np.arange(N)[empty] // w) + 0.5, (np.arange(N)[empty] % w) + 0.5
-        best_d, best = np.full(len(lm), np.inf), lm.copy()
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                ny, nx = by + dy, bx + dx
-                ok = (ny >= 0) & (ny < h) & (nx >= 0) & (nx < w)
-                cand = np.where(ok, ny * w + nx, base)
-                d = ((lab - mean[cand])**2).sum(1) / compactness**2 + (pix_y - cy[cand])**2 + (pix_x - cx[cand])**2
-                d = np.where(ok & ~empty[cand], d, np.inf)
-                upd = d < best_d; best_d[upd], best[upd] = d[upd], cand[upd]
-        lm = best
-    return lm.reshape(H, W)
-
-# %% ../nbs/08_evaluate.ipynb #c616859d
-class TreeIndex:
-    "A merge tree prepared for click queries: contiguous leaf slices, pixel→leaf map, node sizes and lifetimes."
-    def __init__(self, tree, image_size, image=None, snap_iters: int = 2, compactness: float = 10.0):
-        self.tree, self.image_size = tree, tuple(int(v) for v in image_size)
-        N = int(tree.n_leaves); h, w = tree.grid; H, W = self.image_size
-        ch = np.asarray(tree.children, np.int64); M = 2 * N - 1
-        size = np.ones(M, np.int64); parent = np.full(M, -1, np.int64)
-        for t, (a, b) in enumerate(ch): size[N + t] = size[a] + size[b]; parent[a] = parent[b] = N + t
-        start = np.zeros(M, np.int64)
-        for t in range(N - 2, -1, -1):
-            a, b = ch[t]; start[a] = start[N + t]; start[b] = start[N + t] + size[a]
-        self.order = np.empty(N, np.int64); self.order[start[:N]] = np.arange(N)
-        self.N, self.M, self.size, self.parent, self.start, self.children = N, M, size, parent, start, ch
-        rows = np.minimum(np.floor(np.arange(H) * (h / H)).astype(np.int64), h - 1)  # cv2 INTER_NEAREST, as node_mask
-        cols = np.minimum(np.floor(np.arange(W) * (w / W)).astype(np.int64), w - 1)
-        self.leafmap = rows[:, None] * w + cols[None, :]
-        if image is not None and snap_iters > 0: self.leafmap = snap_leafmap(self.leafmap, (h, w), image, snap_iters, compactness)
-        self.leaf_pixels = np.bincount(self.leafmap.ravel(), minlength=N)
-        costs = getattr(tree, 'costs', None)
-        height = np.zeros(M)
-        if costs is not None and len(costs) == N - 1:
-            height[N:] = np.sqrt(2 * np.maximum(np.asarray(costs, np.float64), 0))
-            height[N:] = np.maximum.accumulate(height[N:])  # guard against (rare) inversions
-        else: height[N:] = np.arange(1, N)               # no costs: merge order as height
-        self.height = height
-        self.lifetime = np.where(parent >= 0, height[np.maximum(parent, 0)] - height, 0.0)
-
-    def leaf_of(self, y, x) -> int: return int(self.leafmap[y, x])
-    def contains(self, leaves) -> np.ndarray:
-        "(M, K) bool: does node m contain leaf k?"
-        p = self.start[np.asarray(leaves, np.int64)]
-        return (self.start[:, None] <= p[None, :]) & (p[None, :] < (self.start + self.size)[:, None])
-    def grid_mask(self, nodes) -> np.ndarray:
-        "Leaf-level bool mask (N,) of the union of `nodes`."
-        m = np.zeros(self.N, bool)
-        for a in np.atleast_1d(nodes): m[self.order[self.start[a]:self.start[a] + self.size[a]]] = True
-        return m
-    def node_sums(self, leaf_values) -> np.ndarray:
-        "Sum of a per-leaf value over every node's leaves, all nodes at once (prefix sums over the leaf order)."
-        cs = np.concatenate([[0.0], np.cumsum(np.asarray(leaf_values, np.float64)[self.order])])
-        return cs[self.start + self.size] - cs[self.start]
-    def to_pixels(self, leaf_mask) -> np.ndarray: return np.asarray(leaf_mask)[self.leafmap]
-
-# %% ../nbs/08_evaluate.ipynb #977c70e0
-def _image_key(image) -> str:
-    a = np.ascontiguousarray(image)
-    return hashlib.blake2b(a.tobytes(), digest_size=16).hexdigest() + str(a.shape)
-
-class TreePredictor:
-    "Training-free predictor: featurize + merge the image once, then answer clicks with the best-agreeing merge-tree region."
-    modes = ('lifetime', 'largest', 'smallest')
-    def __init__(self, featurizer='default', mode: str = 'lifetime', max_frac: float = 0.6, w_cover: float = 0.5,
-                 w_prev: float = 0.5, snap_iters: int = 2, compactness: float = 3.0,
-                 weights=None, cache_size: int = 4, device: str = 'cpu'):
-        if mode not in self.modes: raise ValueError(f"mode must be one of {self.modes}, got {mode!r}")
-        from mis.featurize import get_featurizer   # lazy: torch loads when a predictor is made, not on import
-        self.featurizer = get_featurizer(featurizer, weights=weights, device=device) if isinstance(featurizer, str) else featurizer
-        self.mode, self.max_frac, self.w_cover, self.w_prev = mode, max_frac, w_cover, w_prev
-        self.snap_iters, self.compactness = snap_iters, compactness
-        self.cache_size, self._cache = cache_size, OrderedDict()
-
-    def __repr__(self): return f"TreePredictor({getattr(self.featurizer, 'name', self.featurizer)!r}, mode={self.mode!r})"
-    @property
-    def name(self) -> str: return f"tree/{getattr(self.featurizer, 'name', 'custom')}/{self.mode}"
-
-    def index(self, image) -> TreeIndex:
-        "The `TreeIndex` of `image` (what `as_rgb_image` takes; featurized and merged on first use, then cached by content hash)."
-        image = as_rgb_image(image)
-        key = _image_key(image)
-        if key in self._cache: self._cache.move_to_end(key); return self._cache[key]
-        image = np.asarray(image)
-        if image.ndim != 3 or image.shape[2] != 3: raise ValueError(f"TreePredictor needs an RGB (H, W, 3) image, got shape {image.shape}")
-        feats = self.featurizer(image)
-        tree = merge_tree(feats, image_size=image.shape[:2], featurizer=getattr(self.featurizer, 'name', None))
-        ti = TreeIndex(tree, image.shape[:2], image, self.snap_iters, self.compactness)
-        self._cache[key] = ti
-        while len(self._cache) > self.cache_size: self._cache.popitem(last=False)
-        return ti
-
-    def reset(self): pass  # the tree cache is kept across samples on purpose; nothing else carries over
-
-    def _life(self, ti: TreeIndex) -> np.ndarray:
-        "Node score from the dendrogram: normalised lifetime, with nodes above `max_frac` of the image pushed down."
-        life = ti.lifetime / (ti.lifetime.max() or 1.0)
-        return np.where(ti.size <= self.max_frac * ti.N, life, life - 10.0)
-
-    def select(self, ti: TreeIndex, clicks, prev_prob=None) -> np.ndarray:
-        "Leaf-level bool mask (N,) of the region answering `clicks` (a list of `Click`s)."
-        pos = [ti.leaf_of(c[0], c[1]) for c in clicks if c[2]]
-        neg = [ti.leaf_of(c[0], c[1]) for c in clicks if not c[2]]
-        if not pos: return np.zeros(ti.N, bool)
-        cp = ti.contains(pos)
-        neg_in = ti.contains(neg).any(1) if neg else np.zeros(ti.M, bool)
-        npos = cp.sum(1)
-        if self.mode == 'smallest':
-            ok = (npos == len(pos)) & ~neg_in
-            if ok.any(): return ti.grid_mask(int(np.flatnonzero(ok)[np.argmin(ti.size[ok])]))
-        chosen = []
-        if self.mode in ('smallest', 'largest'): score = ti.size.astype(np.float64)
-        else:
-            score = self._life(ti) + self.w_cover * npos / len(pos)
-            if prev_prob is not None and self.w_prev and np.any(prev_prob > 0.5):
-                on = np.bincount(ti.leafmap.ravel(), weights=(np.asarray(prev_prob) > 0.5).ravel(), minlength=ti.N) / np.maximum(ti.leaf_pixels, 1)
-                score = score + self.w_prev * (ti.node_sums(on) / ti.size)
-        for k in range(len(pos)):
-            if any(cp[a, k] for a in chosen): continue
-            ok = cp[:, k] & ~neg_in
-            if not ok.any(): ok = np.zeros(ti.M, bool); ok[pos[k]] = True   # positive and negative in one patch
-            cand = np.flatnonzero(ok)
-            chosen.append(int(cand[np.argmax(score[cand])]))
-        return ti.grid_mask(chosen) if chosen else np.zeros(ti.N, bool)
-
-    def predict(self, image, clicks, prev_prob=None) -> np.ndarray:
-        "Probability map (H, W) float32 for `image` (a path, PIL or array) and `(y, x, positive)` clicks: 1 on the chosen tree region."
-        ti = self.index(image)
-        clicks = check_clicks(clicks, ti.image_size)
-        return ti.to_pixels(self.select(ti, clicks, prev_prob)).astype(np.float32)
-
-# %% ../nbs/08_evaluate.ipynb #b03a1c6d
-def best_proposal_iou(ti: TreeIndex, gt, ignore=None) -> tuple:
-    "The best IoU of any single tree node's (upsampled) mask with `gt` over non-ignore pixels, and that node."
-    gt = binarize_mask(gt, 'gt'); care = np.ones_like(gt) if ignore is None else ~binarize_mask(ignore, 'ignore')
-    lm = ti.leafmap[care]
-    inter = ti.node_sums(np.bincount(lm, weights=gt[care], minlength=ti.N))
-    area = ti.node_sums(np.bincount(lm, minlength=ti.N))
-    union = area + gt[care].sum() - inter
-    v = np.where(union > 0, inter / np.maximum(union, 1), 0)
-    a = int(np.argmax(v))
-    return float(v[a]), a
+# %% ../nbs/08_evaluate.ipynb #c9e7506d
+from .tree_predictor import snap_leafmap, TreeIndex, TreePredictor, best_proposal_iou
+_all_ = ['snap_leafmap', 'TreeIndex', 'TreePredictor', 'best_proposal_iou']
 
 # %% ../nbs/08_evaluate.ipynb #9d7e8fb1
 BRS_MODES = ('NoBRS', 'RGB-BRS', 'DistMap-BRS', 'f-BRS-A', 'f-BRS-B', 'f-BRS-C')   # the original's mode words
@@ -513,7 +359,7 @@ def _check_device(device: str) -> str:
 def run_evaluation(datasets: str = 'synthetic', checkpoint: str = 'tree', mode: str = 'NoBRS', datasets_root: str | None = None,
                    config: str | None = None, n_clicks: int = 20, target_iou: float = 0.90, thresh: float = 0.5,
                    min_n_clicks: int = 1, eval_mode: str = 'cvpr', iou_analysis: bool = False, featurizer: str = 'default',
-                   tree_mode: str = 'lifetime', out_dir: str = 'mis_eval', model_name: str | None = None,
+                   tree_mode: str = 'carve', out_dir: str = 'mis_eval', model_name: str | None = None,
                    print_ious: bool = False, save_ious: bool = False, n_synthetic: int = 10, limit: int = 0, seed: int = 0,
                    device: str = 'cpu', progress: bool = True) -> list:
     "Evaluate a checkpoint or the tree predictor on comma-separated `datasets`; print the original's table; write tables, curve, CSVs to `out_dir`."
@@ -611,7 +457,7 @@ def _parser() -> argparse.ArgumentParser:
     m = p.add_argument_group('ours')
     m.add_argument('--datasets-root', default=None, help='folder holding GrabCut/, Berkeley/, DAVIS/, SBD/, COCO_MVal/ (default: $MIS_DATASETS, else data/datasets)')
     m.add_argument('--featurizer', default='default', help='featurizer of the tree predictor, see mis.featurize (default: %(default)s)')
-    m.add_argument('--tree-mode', default='lifetime', choices=list(TreePredictor.modes), help='region choice of the tree predictor (default: %(default)s)')
+    m.add_argument('--tree-mode', default='carve', choices=list(TreePredictor.modes), help='region choice of the tree predictor (default: %(default)s)')
     m.add_argument('--n-synthetic', type=int, default=10, help='number of scenes of the `synthetic` dataset (default: %(default)s)')
     m.add_argument('--limit', type=int, default=0, help='evaluate only the first N samples of each dataset; 0: all (default: %(default)s)')
     m.add_argument('--seed', type=int, default=0, help='seed of the synthetic scenes (default: %(default)s)')
