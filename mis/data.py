@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 from fastprogress.fastprogress import progress_bar
-from .io import load_image, load_mask, atomic_save, image_files, ImageError, use_progress_bar, as_rgb_image, binarize_mask
+from .io import load_image, load_mask, atomic_save, image_files, ImageError, use_progress_bar, as_rgb_image, binarize_mask, cache_folder
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'BENCHMARKS', 'DATASET_LAYOUTS', 'TEXTURES', 'SHAPES', 'Sample', 'DatasetError', 'SegDataset',
-           'decode_ignore_band', 'GrabCut', 'Berkeley', 'DAVIS', 'COCOMVal', 'read_sbd_instances', 'mis_cache_dir',
-           'SBD', 'sbd_train_images', 'FolderDataset', 'get_dataset', 'smooth_noise', 'synthetic_scene',
-           'SyntheticScenes', 'show_sample', 'show_samples', 'as_rgb_image', 'binarize_mask']
+           'decode_ignore_band', 'GrabCut', 'Berkeley', 'DAVIS', 'COCOMVal', 'read_sbd_instances', 'SBD',
+           'sbd_train_images', 'FolderDataset', 'get_dataset', 'smooth_noise', 'synthetic_scene', 'SyntheticScenes',
+           'show_sample', 'show_samples', 'as_rgb_image', 'binarize_mask']
 
 # %% ../nbs/05_data.ipynb #a1123872
 @dataclass(eq=False)
@@ -204,11 +204,6 @@ def _check_files(ids, folder: Path, ext: str, what: str):
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ''
         raise DatasetError(folder, f"{len(missing)} {what} of the split missing: {', '.join(i + ext for i in missing[:5])}{more}")
 
-def mis_cache_dir() -> Path:
-    "The folder of the caches the kit builds from your data: `$MIS_CACHE_DIR`, else `$XDG_CACHE_HOME/mis`, else `~/.cache/mis`."
-    if os.environ.get('MIS_CACHE_DIR'): return Path(os.environ['MIS_CACHE_DIR']).expanduser()
-    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'mis'
-
 class SBD(SegDataset):
     "SBD for evaluation: `img/<id>.jpg`, `inst/<id>.mat`, `<split>.txt`; one sample per instance of each image."
     def __init__(self, root, split: str = 'val', cache: bool = True, name: str = 'SBD', cache_dir=None):
@@ -224,9 +219,9 @@ class SBD(SegDataset):
 
     @property
     def cache_path(self) -> Path:
-        "The JSON instance list of this split: in `cache_dir` (default `mis_cache_dir()`), named by the dataset folder's resolved path."
+        "The JSON instance list of this split: in `cache_dir` (default `cache_folder()`), named by the dataset folder's resolved path."
         key = hashlib.sha1(str(self.root.resolve()).encode()).hexdigest()[:16]
-        return (self.cache_dir or mis_cache_dir())/f'sbd_{self.split}_{key}.json'
+        return (self.cache_dir or cache_folder())/f'sbd_{self.split}_{key}.json'
 
     def _read_cache(self) -> list[tuple[str, int]] | None:
         "The cached `(id, instance)` list if the cache is JSON of the expected shape for this split's ids, else None."

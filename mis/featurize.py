@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .io import load_image, atomic_save
+from .io import load_image, atomic_save, cache_folder
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +21,8 @@ __all__ = ['log', 'IMAGENET_MEAN', 'IMAGENET_STD', 'VIT_SPECS', 'HANDCRAFTED_GRO
            'OFFLINE_FEATURIZERS', 'LITE_FEATURIZERS', 'DEFAULT_FEATURIZER', 'aligned_size', 'aligned_resize',
            'check_image', 'Featurizer', 'interpolate_pos_embed', 'ViTSpec', 'read_state_dict', 'load_vit_weights',
            'ViTFeaturizer', 'rgb_to_lab', 'handcrafted_channels', 'HandcraftedFeaturizer', 'lite_weights_file',
-           'load_lite_weights', 'lite_cache_dir', 'LiteFeaturizer', 'featurizer_names', 'get_featurizer', 'featurize',
-           'featurize_images', 'pca_rgb']
+           'load_lite_weights', 'LiteFeaturizer', 'featurizer_names', 'get_featurizer', 'featurize', 'featurize_images',
+           'pca_rgb']
 
 # %% ../nbs/01_featurize.ipynb #ec29b36a
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -404,10 +404,6 @@ def _unit_rms(x: np.ndarray) -> np.ndarray:
     x = x - x.reshape(-1, x.shape[-1]).mean(0)
     return x / np.sqrt((x ** 2).sum(-1).mean() + 1e-12)
 
-def lite_cache_dir() -> Path:
-    "Where exported ONNX graphs of the `lite*` backbones are kept: `$MIS_CACHE`, else `~/.cache/mis`."
-    return Path(os.environ.get('MIS_CACHE') or Path.home() / '.cache' / 'mis')
-
 class _LiteLevels(torch.nn.Module):
     "The backbone up to its stride-32 tap, returning the tapped maps (strides 4, 8, 16, 32): what the ONNX graph holds."
     def __init__(self, model, taps):
@@ -460,7 +456,7 @@ class LiteFeaturizer(Featurizer):
         if backend == 'onnx':       # onnxruntime runs these depthwise convolutions ~20× faster than torch on CPU
             import hashlib
             digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-            onnx_file = lite_cache_dir() / f'lite{variant}-{digest}-timm{timm.__version__}-torch{torch.__version__.split("+")[0]}.onnx'
+            onnx_file = cache_folder() / f'lite{variant}-{digest}-timm{timm.__version__}-torch{torch.__version__.split("+")[0]}.onnx'
             self._session = _onnx_session(_LiteLevels(self.model, sorted(self.taps.items())).eval(), onnx_file, max(torch.get_num_threads(), 1))
             self.weights += f', onnxruntime ({onnx_file.name})'
 

@@ -12,7 +12,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'ASSETS', 'ImageError', 'load_image', 'as_rgb_image', 'binarize_mask', 'load_mask', 'WriteError',
            'atomic_save', 'ensure_folder', 'stale_temp_files', 'image_files', 'sample_images', 'HelpFormatter',
-           'usage_error', 'setup_logging', 'use_progress_bar', 'shared_folder']
+           'usage_error', 'setup_logging', 'use_progress_bar', 'shared_folder', 'cache_folder']
 
 # %% ../nbs/00_io.ipynb #5c4c184c
 class ImageError(ValueError):
@@ -263,3 +263,9 @@ def shared_folder() -> Path | None:
     if env: return Path(env) if Path(env).is_dir() else None
     p = Path(mis.__file__).resolve().parent.parent.parent/'shared'
     return p if p.is_dir() else None
+
+# %% ../nbs/00_io.ipynb #653e242f
+def cache_folder() -> Path:
+    "The folder of the caches the kit builds and reuses: `$MIS_CACHE_DIR`, else `$XDG_CACHE_HOME/mis`, else `~/.cache/mis`."
+    if os.environ.get('MIS_CACHE_DIR'): return Path(os.environ['MIS_CACHE_DIR']).expanduser()
+    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'mis'
