@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .io import load_image, atomic_save, cache_folder
+from .io import load_image, atomic_save, cache_folder, weights_only_refusal
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ def read_state_dict(path) -> dict[str, torch.Tensor]:
         else:
             with torch.serialization.safe_globals([argparse.Namespace]):
                 sd = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"{path}: cannot read as a PyTorch checkpoint ({type(e).__name__}: {e})") from None
+    except Exception as e: raise weights_only_refusal(path, e) or ValueError(f"{path}: cannot read as a PyTorch checkpoint ({type(e).__name__}: {e})") from None
     for _ in range(3):                     # e.g. {'model': {'state_dict': ...}}
         if isinstance(sd, dict):
             key = next((k for k in _WRAPPERS if isinstance(sd.get(k), dict)), None)
@@ -388,7 +388,7 @@ def load_lite_weights(model: torch.nn.Module, path) -> None:
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"{path}: EfficientNet-Lite checkpoint file does not exist")
     try: sd = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"{path}: cannot read as a PyTorch checkpoint ({type(e).__name__}: {e})") from None
+    except Exception as e: raise weights_only_refusal(path, e) or ValueError(f"{path}: cannot read as a PyTorch checkpoint ({type(e).__name__}: {e})") from None
     own = model.state_dict()
     vals = [v for v in sd.values() if torch.is_tensor(v)] if isinstance(sd, dict) else []
     bad = [f"#{i} {k}: file {tuple(v.shape)} vs model {tuple(own[k].shape)}" for i, (k, v) in enumerate(zip(own, vals)) if v.shape != own[k].shape]

@@ -12,7 +12,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'ASSETS', 'ImageError', 'load_image', 'as_rgb_image', 'binarize_mask', 'load_mask', 'WriteError',
            'atomic_save', 'ensure_folder', 'stale_temp_files', 'image_files', 'sample_images', 'HelpFormatter',
-           'usage_error', 'setup_logging', 'use_progress_bar', 'shared_folder', 'cache_folder']
+           'usage_error', 'setup_logging', 'use_progress_bar', 'shared_folder', 'cache_folder', 'weights_only_refusal']
 
 # %% ../nbs/00_io.ipynb #5c4c184c
 class ImageError(ValueError):
@@ -264,8 +264,24 @@ def shared_folder() -> Path | None:
     p = Path(mis.__file__).resolve().parent.parent.parent/'shared'
     return p if p.is_dir() else None
 
-# %% ../nbs/00_io.ipynb #653e242f
+# %% ../nbs/00_io.ipynb #7d66a31b
 def cache_folder() -> Path:
     "The folder of the caches the kit builds and reuses: `$MIS_CACHE_DIR`, else `$XDG_CACHE_HOME/mis`, else `~/.cache/mis`."
     if os.environ.get('MIS_CACHE_DIR'): return Path(os.environ['MIS_CACHE_DIR']).expanduser()
     return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'mis'
+
+# %% ../nbs/00_io.ipynb #9015a46a
+import pickle, pickletools, re
+_PICKLE_OPS = {ord(op.code): op.name for op in pickletools.opcodes if len(op.code) == 1}
+
+def weights_only_refusal(path, e: Exception) -> ValueError | None:
+    "The error to raise when `torch.load(weights_only=True)` refused file `path` (error `e`) because it may hold more than tensors and plain data; None for any other failure."
+    msg = str(e)
+    if not (isinstance(e, pickle.UnpicklingError) and 'Weights only load failed' in msg): return None
+    glob, op = re.search(r'Unsupported global: GLOBAL (\S+)', msg), re.search(r'Unsupported operand (\d+)', msg)
+    if op and int(op[1]) not in _PICKLE_OPS: return None        # not a pickle at all: the caller says it cannot be read
+    what = (f"it refers to {glob[1]}" if glob else f"it is a pickle with opcode {_PICKLE_OPS[int(op[1])]}, which torch.save files of tensors never use"
+            if op else (msg.split('WeightsUnpickler error:')[-1].strip().splitlines() or ['refused by torch'])[0][:120])
+    return ValueError(f"{path}: refusing to load: the file holds objects other than tensors and plain data ({what}), and "
+                      f"unpickling them could run code from the file; only tensors, numbers, strings, lists, tuples and dicts are read. "
+                      f"If the file is yours, re-save just its tensors (e.g. torch.save(model.state_dict(), path))")

@@ -19,6 +19,7 @@ from .merge import MergeTree, merge_tree
 from .proposals import sample_proposal, proposal_mask
 from .clicks import multi_point_clicks, points_tensor, error_click
 from .model import click_model, save_checkpoint, load_pretrained, resize_bilinear
+from .io import weights_only_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -474,7 +475,7 @@ def load_training_state(path) -> dict:
     try: ck = torch.load(p, map_location='cpu', weights_only=True)   # RNG states must stay on the CPU
     except Exception as e:
         why = (str(e).strip().splitlines() or [type(e).__name__])[0]
-        raise ValueError(f"{p}: not a readable checkpoint: truncated or corrupt ({why})") from None
+        raise weights_only_refusal(p, e) or ValueError(f"{p}: not a readable checkpoint: truncated or corrupt ({why})") from None
     if not isinstance(ck, dict) or ck.get('format') != 'mis-train-1':
         hint = (": it holds a trained model (a run's model.pth); resume from the run folder or its last_checkpoint.pth"
                 if isinstance(ck, dict) and 'state_dict' in ck else '')
@@ -707,7 +708,10 @@ def trained_model(run_or_checkpoint, device='cpu'):
         p = next((c for c in cands if c.exists()), None)
         if p is None: raise FileNotFoundError(f"{run_or_checkpoint}: no model.pth or last_checkpoint.pth in this run folder")
     if not p.exists(): raise FileNotFoundError(f"{p}: checkpoint does not exist")
-    ck = torch.load(p, map_location='cpu', weights_only=True)
+    try: ck = torch.load(p, map_location='cpu', weights_only=True)
+    except Exception as e:
+        why = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise weights_only_refusal(p, e) or ValueError(f"{p}: not a readable checkpoint: truncated or corrupt ({why})") from None
     if not isinstance(ck, dict): raise ValueError(f"{p}: not a checkpoint (expected a dict, got {type(ck).__name__})")
     tc = _train_config_of(ck, p)
     if ck.get('format') == 'mis-train-1':          # a training-state checkpoint: rebuild the model by name
