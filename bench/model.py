@@ -5,7 +5,7 @@ Prints a markdown table. Numbers are wall-clock medians over `--iters` runs afte
 A second table times the `cpu_tiny` training step as `train` runs it (a drawn batch, 0-3 simulated clicks,
 the loss with its smoothness term, clipping, Adam) and the whole run it implies.
 A third table times one click of the shipped model (`mis.model.shipped_model`) through the evaluation's `Predictor`
-(zoom-in to 448, flip) on the shipped photos, and of the training-free `TreePredictor` (goal: <= 0.2 s per click on 2 cores).
+(zoom-in to the model's `predict_size`, and to 448; flip) on the shipped photos, and of the training-free `TreePredictor` (goal: <= 0.2 s per click on 2 cores).
 """
 import argparse, itertools, os, platform, statistics, time
 import numpy as np
@@ -86,10 +86,13 @@ def bench_clicks(n_clicks=5, seed=0):
     from mis.io import sample_images, load_image
     images = [load_image(p) for p in sample_images()]
     rows = []
-    for name, make in (('shipped cpu_lite, Predictor 448 zoom-in + flip', lambda: Predictor(shipped_model())),
-                       ('shipped cpu_lite, Predictor 448 zoom-in, no flip', lambda: Predictor(shipped_model(), flip=False)),
+    model = shipped_model()
+    for name, make in (('shipped cpu_lite, Predictor at its predict_size {}, zoom-in + flip', lambda: Predictor(model)),
+                       ('shipped cpu_lite, Predictor at its predict_size {}, zoom-in, no flip', lambda: Predictor(model, flip=False)),
+                       ('shipped cpu_lite, Predictor 448, zoom-in + flip', lambda: Predictor(model, target_size=448)),
                        ('TreePredictor (default features)', lambda: TreePredictor('default'))):
         pred, per_click, first = make(), [], []
+        name = name.format(getattr(pred, 'target_size', ('',))[0])
         for im in images:
             H, W = im.shape[:2]
             rng = np.random.default_rng(seed)

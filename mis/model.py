@@ -538,7 +538,8 @@ class LiteClickModel(nn.Module):
 ARCHITECTURES['lite'] = LiteClickModel
 OUR_CLASSES['mis.model.LiteClickModel'] = LiteClickModel
 MODEL_CONFIGS['cpu_lite'] = dict(arch='lite', encoder='tf_efficientnet_lite0', fpn_channels=64, refine_channels=16, use_disks=True,
-                                 norm_radius=5, with_prev_mask=True, augment=False, encoder_lr_mult=0.3)
+                                 norm_radius=5, with_prev_mask=True, augment=False, encoder_lr_mult=0.3,
+                                 predict_size=320)   # trained on 224 crops of photos scaled 0.35-0.7: 320 scored best of 224/320/448
 
 
 # %% ../nbs/06_model.ipynb #4b3b409e
