@@ -205,7 +205,7 @@ def evaluate(predictor, dataset, max_clicks: int = 20, stop_iou: float = 0.90, t
     log.info("%s on %s: %s", res.method, name, {k: v for k, v in res.summary().items() if k.startswith('noc@')})
     return res
 
-# %% ../nbs/08_evaluate.ipynb #c9e7506d
+# %% ../nbs/08_evaluate.ipynb #7247c099
 from .tree_predictor import snap_leafmap, TreeIndex, TreePredictor, best_proposal_iou
 _all_ = ['snap_leafmap', 'TreeIndex', 'TreePredictor', 'best_proposal_iou']
 
@@ -299,13 +299,17 @@ def _find_checkpoint(checkpoint: str, config: dict, config_file) -> Path:
         for q in (d/checkpoint, d/f'{checkpoint}.pth'):
             if q.is_file(): return q
     where = f" (nor in INTERACTIVE_MODELS_PATH of {config_file})" if 'INTERACTIVE_MODELS_PATH' in config else ''
-    raise FileNotFoundError(f"--checkpoint {checkpoint}: no such file{where}; give a checkpoint path, or 'tree' for the training-free predictor")
+    raise FileNotFoundError(f"--checkpoint {checkpoint}: no such file{where}; give a checkpoint path, 'shipped' for the click model that ships with the kit, or 'tree' for the training-free predictor")
 
 def _make_predictor(checkpoint: str, featurizer: str, tree_mode: str, device: str, eval_mode: str, config: dict, config_file):
     "A factory `dataset name -> predictor`, and the method's name: the tree predictor, or a trained checkpoint (ZoomIn per `eval_mode`)."
     if checkpoint in (None, '', 'tree'):
         tp = TreePredictor(featurizer, mode=tree_mode, device=device)
         return (lambda name: tp), f'tree/{featurizer}'
+    if checkpoint == 'shipped' and not Path(checkpoint).exists():   # the click model that ships with the kit, at its own size
+        from mis.model import shipped_model, Predictor
+        model = shipped_model(device=device)
+        return (lambda name: Predictor(model, device=device)), 'shipped'
     p = _find_checkpoint(checkpoint, config, config_file)
     from mis.model import load_checkpoint, Predictor  # lazy: the model module is heavy and not needed for the tree predictor
     model = load_checkpoint(p, device=device)
@@ -439,7 +443,7 @@ def _parser() -> argparse.ArgumentParser:
                "Exit status: 0 all samples evaluated, 1 some sample skipped (unreadable, empty mask), 2 usage error.")
     p.add_argument('mode', nargs='?', default='NoBRS', help="the original's mode word; only NoBRS (feed-forward prediction, what MIS reports) is implemented (default: %(default)s)")
     o = p.add_argument_group("the original's options")
-    o.add_argument('--checkpoint', default='tree', help="a trained checkpoint (path, or a name in INTERACTIVE_MODELS_PATH of --config), or 'tree' for the training-free merge-tree predictor (default: %(default)s)")
+    o.add_argument('--checkpoint', default='tree', help="a trained checkpoint (path, or a name in INTERACTIVE_MODELS_PATH of --config), 'shipped' for the click model that ships with the kit, or 'tree' for the training-free merge-tree predictor (default: %(default)s)")
     o.add_argument('--datasets', default='synthetic', help='comma-separated: GrabCut, Berkeley, DAVIS, SBD, COCO_MVal, synthetic, or dataset folders with masks (default: %(default)s)')
     o.add_argument('--n-clicks', type=int, default=20, help='clicks per sample at most (NoC of a sample that never gets there) (default: %(default)s)')
     o.add_argument('--min-n-clicks', type=int, default=1, help='clicks per sample at least, even once --target-iou is reached (default: %(default)s)')

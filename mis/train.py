@@ -307,6 +307,7 @@ class TrainConfig:
     synthetic_size: int = 128
     featurizer: str = 'default'         # for the synthetic scenes' trees
     crop: int = 448
+    aug_scale: tuple = (0.75, 1.25)     # the augmenter's random rescale range (the original's)
     batch_size: int = 32                # global, split over processes
     epochs: int = 55
     lr: float = 5e-5
@@ -336,6 +337,11 @@ CONFIGS = {
                             data='synthetic', n_synthetic=128, synthetic_size=256, crop=128, batch_size=8, epochs=45,
                             lr=1e-3, schedule='cosine', warmup_steps=50, milestones=(), clip_grad=1.0,
                             workers=0, save_every=15, log_every=16),
+    # the shipped click model's recipe (mis/assets/models/README.md): ImageNet EfficientNet-Lite0 encoder, photos scaled
+    # down before 224-px crops so a crop holds most of an object; give it `--data`, `--trees` and `--minutes`
+    'cpu_lite': TrainConfig(name='cpu_lite', model='cpu_lite', pretrained='imagenet', data='', crop=224, aug_scale=(0.35, 0.7),
+                            batch_size=8, epochs=18, lr=1e-3, schedule='cosine', warmup_steps=30, milestones=(),
+                            max_next_clicks=3, workers=1, save_every=6, log_every=20),
 }
 
 # %% ../nbs/07_train.ipynb #26115a41
@@ -343,7 +349,7 @@ def _config_from_dict(d: dict, where: str) -> TrainConfig:
     names = {f.name for f in fields(TrainConfig)}
     unknown = sorted(set(d) - names)
     if unknown: raise ValueError(f"{where}: unknown config field(s) {unknown}; known: {sorted(names)}")
-    if 'milestones' in d: d = {**d, 'milestones': tuple(d['milestones'])}
+    d = {**d, **{k: tuple(d[k]) for k in ('milestones', 'aug_scale') if k in d}}
     return TrainConfig(**d)
 
 def get_config(config) -> TrainConfig:
@@ -443,7 +449,7 @@ def _setup_distributed(device: str) -> _Dist:
 # %% ../nbs/07_train.ipynb #29dad449
 def build_dataset(config: TrainConfig, progress: bool = True) -> PseudoMaskDataset:
     "The training set a config names: `synthetic`, or a folder of images + merge trees."
-    kw = dict(crop=config.crop, max_points=config.max_points)
+    kw = dict(crop=config.crop, max_points=config.max_points, augmenter=Augmenter(scale=tuple(config.aug_scale)))
     if config.data == 'synthetic':
         logger.info(f"training set: {config.n_synthetic} synthetic scenes ({config.synthetic_size} px), their merge trees from "
                     f"the {config.featurizer!r} featurizer, made now")
@@ -571,7 +577,7 @@ def _train(config: TrainConfig, D: _Dist, resume, callback, progress, minutes, t
     total = config.epochs * steps
 
     model = _model(config).to(D.device)
-    opt = torch.optim.Adam(model.parameters(), lr=config.lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0)
+    opt = torch.optim.Adam(model.param_groups(config.lr) if hasattr(model, 'param_groups') else model.parameters(), lr=config.lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(config, s, steps))   # stepped after every optimizer step
     state, log, before = dict(epoch=0, epoch_step=0, step=0, seconds=0.0), [], 0.0
     if ck:
