@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .io import atomic_save, ASSETS
+from .io import atomic_save, ASSETS, weights_only_refusal
 
 log = logging.getLogger(__name__)
 
@@ -338,6 +338,8 @@ def _read(path):
     if p.stat().st_size == 0: raise CheckpointError(p, "is empty (0 bytes): an interrupted download or copy?")
     try: return torch.load(p, map_location='cpu', weights_only=True)
     except (pickle.UnpicklingError, RuntimeError, EOFError, zipfile.BadZipFile, OSError, ValueError) as e:
+        refused = weights_only_refusal(p, e)     # it holds more than tensors: say so, never "retry with weights_only=False"
+        if refused is not None: raise CheckpointError(p, str(refused).removeprefix(f"{p}: ")) from None
         first = (str(e).splitlines() or [type(e).__name__])[0][:200]   # some errors (e.g. of an empty file) have no message
         raise CheckpointError(p, f"not a readable PyTorch checkpoint (truncated, corrupt, empty or not a torch file): {first}") from None
 
