@@ -270,7 +270,7 @@ def cache_folder() -> Path:
     if os.environ.get('MIS_CACHE_DIR'): return Path(os.environ['MIS_CACHE_DIR']).expanduser()
     return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'mis'
 
-# %% ../nbs/00_io.ipynb #9015a46a
+# %% ../nbs/00_io.ipynb #213cd617
 import pickle, pickletools, re
 _PICKLE_OPS = {ord(op.code): op.name for op in pickletools.opcodes if len(op.code) == 1}
 
