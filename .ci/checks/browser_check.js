@@ -52,6 +52,11 @@ async function main() {
     await img.waitFor({ state: 'visible', timeout: 30000 });
     await img.scrollIntoViewIfNeeded();
     const status = page.locator('.mis-click-status').first();
+    // The widget's views render from comm messages that may still be arriving: wait for its status line to be drawn.
+    await page.waitForFunction(() => {
+      const st = document.querySelector('.mis-click-status');
+      return st && st.innerText.trim().length > 0;
+    }, null, { timeout: 30000, polling: 100 }).catch(() => {});
     const before = { src: await img.getAttribute('src'), status: (await status.innerText()).trim() };
     log('widget shown; status:', JSON.stringify(before.status));
     if (!before.status.startsWith('0 clicks')) throw new Error(`expected the reset widget to say "0 clicks", got "${before.status}"`);
