@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .io import atomic_save, ASSETS, weights_only_refusal
+from .io import atomic_save, ASSETS, weights_only_refusal, as_rgb_image
 
 log = logging.getLogger(__name__)
 
@@ -656,8 +656,7 @@ class Predictor:
     @torch.no_grad()
     def predict(self, image: np.ndarray, clicks, prev_prob: np.ndarray | None = None) -> np.ndarray:
         "Object probability `float32 (H, W)` for an RGB `uint8 (H, W, 3)` image and all clicks so far (first → last)."
-        if not isinstance(image, np.ndarray) or image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
-            raise ValueError(f"image: expected a uint8 (H, W, 3) array, got {getattr(image, 'dtype', type(image))} {getattr(image, 'shape', '')}")
+        image = as_rgb_image(image)   # a path, PIL, grey, RGB or RGBA: what load_image accepts
         H, W = image.shape[:2]
         clicks = [_as_click(c, f"clicks[{i}]") for i, c in enumerate(clicks)]
         if not clicks: raise ValueError("clicks: need at least one click")
