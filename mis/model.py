@@ -503,10 +503,7 @@ class LiteClickModel(nn.Module):
             for (_, vs), (_, vd) in zip(src, dst): vd.copy_(vs)
         return len(dst)
 
-    def coord_features(self, x, points):
-        "The click channels `[prev, pos, neg]` (or `[pos, neg]`) at input resolution."
-        maps = dist_maps(points, x.shape[2], x.shape[3], self.norm_radius, self.use_disks).to(x.dtype)
-        return torch.cat([x[:, 3:4], maps], 1) if self.with_prev_mask else maps
+    coord_features = ClickModel.coord_features   # the same click channels `[prev, pos, neg]` as the ViT model, at input resolution
 
     def features(self, x, points):
         "Intermediates: normalised image, coord features, encoder maps (1/4…1/32), decoder map (1/4), coarse and final logits."
