@@ -11,7 +11,7 @@ from mis.data import SyntheticScenes
 from mis.clicks import next_click
 from mis.featurize import get_featurizer
 from mis.merge import merge_tree
-from mis.tree_predictor import TreePredictor, TreeIndex
+from mis.tree_predictor import TreePredictor, TreeIndex, edge_guide
 
 
 def main():
@@ -31,7 +31,7 @@ def main():
         for _ in range(args.reps):
             t0 = time.perf_counter(); X = f(s.image); t1 = time.perf_counter()
             tree = merge_tree(X, image_size=s.image.shape[:2]); t2 = time.perf_counter()
-            TreeIndex(tree, s.image.shape[:2], s.image, 2, 3.0); t3 = time.perf_counter()
+            TreeIndex(tree, s.image.shape[:2], s.image, 2, 3.0); edge_guide(s.image); t3 = time.perf_counter()
             t_feat.append(t1 - t0); t_merge.append(t2 - t1); t_index.append(t3 - t2)
             tp = TreePredictor(f)
             tp.index(s.image)                                         # features + merge + index, timed above
@@ -46,7 +46,7 @@ def main():
                     f"{med(t_first) * 1e3:.1f} | {first_total:.3f} | {med(t_later) * 1e3:.1f} | {max(t_later) * 1e3:.1f} |")
     print(f"CPU, torch {torch.__version__}, {torch.get_num_threads()} threads, image 500×375 (W×H), median of {args.reps} runs, "
           f"{args.clicks} RITM clicks each\n")
-    print("| featurizer | grid × D | features s | merge s | index + snap s | 1st predict ms | 1st click s (no features) | later click ms (median) | later click ms (max) |")
+    print("| featurizer | grid × D | features s | merge s | index + snap + edge guide s | 1st predict ms | 1st click s (no features) | later click ms (median) | later click ms (max) |")
     print("|---|---|---|---|---|---|---|---|---|")
     print('\n'.join(rows))
 

@@ -14,7 +14,8 @@ from .data import as_rgb_image, binarize_mask
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'TRUST', 'DISK', 'DISK_MAX', 'snap_leafmap', 'TreeIndex', 'best_proposal_iou', 'trust_region', 'paint_disks',
+__all__ = ['log', 'TRUST', 'DISK', 'DISK_MAX', 'EDGE_RADIUS', 'EDGE_EPS', 'STABILITY', 'snap_leafmap', 'TreeIndex',
+           'best_proposal_iou', 'trust_region', 'paint_disks', 'guided_filter', 'edge_guide', 'edge_refine',
            'TreePredictor']
 
 # %% ../nbs/07a_tree_predictor.ipynb #0b301e20
@@ -79,6 +80,13 @@ class TreeIndex:
         self.height = height
         self.lifetime = np.where(parent >= 0, height[np.maximum(parent, 0)] - height, 0.0)
 
+    @property
+    def on_border(self) -> np.ndarray:
+        "(M,) bool: does the node hold a patch on the border of the grid?"
+        if getattr(self, '_on_border', None) is None:
+            h, w = self.tree.grid; b = np.zeros((h, w)); b[0] = b[-1] = 1; b[:, 0] = b[:, -1] = 1
+            self._on_border = self.node_sums(b.ravel()) > 0
+        return self._on_border
     def leaf_of(self, y, x) -> int: return int(self.leafmap[y, x])
     def contains(self, leaves) -> np.ndarray:
         "(M, K) bool: does node m contain leaf k?"
@@ -137,17 +145,56 @@ def trust_region(prev_mask: np.ndarray, click, factor: float = 6.0, min_radius: 
     return (yy - y) ** 2 + (xx - x) ** 2 <= r * r
 
 def paint_disks(prob: np.ndarray, clicks, radii) -> np.ndarray:
-    "A copy of `prob` with each click's disk (in click order, later ones on top) set to 1 (positive) or 0 (negative); radius 0 sets the click pixel only."
+    "A copy of `prob` with each click's disk (in click order, later ones on top) set to 1 (positive) or 0 (negative); a disk stops short of the other label's clicks; radius 0 sets the click pixel only."
     out = np.array(prob, np.float32, copy=True); H, W = out.shape
+    clicks = [(int(c[0]), int(c[1]), bool(c[2])) for c in clicks]
     for (y, x, positive), r in zip(clicks, radii):
+        other = [(cy - y) ** 2 + (cx - x) ** 2 for cy, cx, p in clicks if p != positive]
+        if other and min(other) > 0: r = min(r, np.sqrt(min(other)) - 0.5)   # never paints over a click of the other label
         R = int(np.ceil(r))
         y0, y1, x0, x1 = max(0, y - R), min(H, y + R + 1), max(0, x - R), min(W, x + R + 1)
         yy, xx = np.ogrid[y0:y1, x0:x1]
         out[y0:y1, x0:x1][(yy - y) ** 2 + (xx - x) ** 2 <= r * r] = float(positive)
     return out
 
+# %% ../nbs/07a_tree_predictor.ipynb #7bb41fd1
+def _box_mean(a: np.ndarray, r: int) -> np.ndarray:
+    "Mean over the (2r+1)² window around each pixel, the border mirrored (scipy's 'reflect')."
+    from scipy.ndimage import uniform_filter
+    return uniform_filter(a, 2 * r + 1, mode='reflect')
+
+def guided_filter(guide: np.ndarray, p: np.ndarray, radius: int = 3, eps: float = 0.03) -> np.ndarray:
+    "He et al.'s guided filter of `p` (H, W) by a one-channel `guide` (H, W): windowed linear fits of p on the guide, averaged."
+    guide, p = np.asarray(guide, np.float32), np.asarray(p, np.float32)
+    if guide.shape != p.shape: raise ValueError(f"guide has shape {guide.shape}, p {p.shape}")
+    mI, mp = _box_mean(guide, radius), _box_mean(p, radius)
+    a = (_box_mean(guide * p, radius) - mI * mp) / (_box_mean(guide * guide, radius) - mI * mI + eps)
+    b = mp - a * mI
+    return _box_mean(a, radius) * guide + _box_mean(b, radius)
+
+def edge_guide(image) -> np.ndarray:
+    "The guide of the edge filter: the image's CIE Lab lightness in [0, 1], float32 (H, W)."
+    from mis.featurize import rgb_to_lab
+    return (rgb_to_lab(as_rgb_image(image))[..., 0] / 100).astype(np.float32)
+
+def edge_refine(guide: np.ndarray, prob: np.ndarray, radius: int = 3, eps: float = 0.03, where: np.ndarray | None = None) -> np.ndarray:
+    "`prob` guided-filtered by `guide` and clipped to [0, 1]; with a bool `where` mask, filtered only over its bounding box (+ the filter's reach), exact there."
+    prob = np.asarray(prob, np.float32)
+    if where is None: return np.clip(guided_filter(guide, prob, radius, eps), 0, 1)
+    rows, cols = np.flatnonzero(np.any(where, 1)), np.flatnonzero(np.any(where, 0))
+    if not len(rows): return prob.copy()
+    m = 2 * radius + 1                                                   # two box passes: the filter reads 2r around a pixel
+    y0, y1 = max(0, rows[0] - m), min(prob.shape[0], rows[-1] + 1 + m)
+    x0, x1 = max(0, cols[0] - m), min(prob.shape[1], cols[-1] + 1 + m)
+    out = prob.copy()
+    out[y0:y1, x0:x1] = np.clip(guided_filter(guide[y0:y1, x0:x1], prob[y0:y1, x0:x1], radius, eps), 0, 1)
+    return out
+
+
 # %% ../nbs/07a_tree_predictor.ipynb #cd1131c2
-TRUST, DISK, DISK_MAX = 4.0, 1.0, 15.0     # measured on GrabCut + COCO_MVal_val (table at the end)
+TRUST, DISK, DISK_MAX = 4.0, 1.0, 25.0     # measured on GrabCut + COCO_MVal_val (table at the end)
+EDGE_RADIUS, EDGE_EPS = 3, 0.03            # the guided filter that puts region edges on image edges
+STABILITY = 0.5                            # first click: the largest region at least this stable (× the path's best)
 
 def _image_key(image) -> str:
     a = np.ascontiguousarray(image)
@@ -159,18 +206,24 @@ class TreePredictor:
     def __init__(self, featurizer='default', mode: str = 'carve', max_frac: float = 0.6, w_cover: float = 0.5,
                  w_prev: float = 0.5, snap_iters: int = 2, compactness: float = 3.0, w_neg: float = 0.5,
                  trust: float | None = TRUST, disk: float = DISK, disk_max: float = DISK_MAX,
-                 weights=None, cache_size: int = 4, device: str = 'cpu'):
+                 edges: bool = True, edge_radius: int = EDGE_RADIUS, edge_eps: float = EDGE_EPS,
+                 stability: float | None = STABILITY, weights=None, cache_size: int = 4, device: str = 'cpu'):
         if mode not in self.modes: raise ValueError(f"mode must be one of {self.modes}, got {mode!r}")
         if trust is not None and not trust > 0: raise ValueError(f"trust must be a positive radius factor or None, got {trust!r}")
         from mis.featurize import get_featurizer   # lazy: torch loads when a predictor is made, not on import
         self.featurizer = get_featurizer(featurizer, weights=weights, device=device) if isinstance(featurizer, str) else featurizer
         if disk < 0 or disk_max < 0: raise ValueError(f"disk and disk_max must be ≥ 0, got {disk}, {disk_max}")
+        if edges and not (int(edge_radius) >= 1 and edge_eps > 0): raise ValueError(f"edge_radius must be ≥ 1 and edge_eps > 0, got {edge_radius}, {edge_eps}")
+        if stability is not None and not 0 <= stability <= 1: raise ValueError(f"stability must be in [0, 1] or None, got {stability!r}")
+        self.edges, self.edge_radius, self.edge_eps, self.stability = bool(edges), int(edge_radius), float(edge_eps), stability
         self.mode, self.max_frac, self.w_cover, self.w_prev, self.w_neg = mode, max_frac, w_cover, w_prev, w_neg
         self.trust, self.disk, self.disk_max, self._radii = trust, disk, disk_max, OrderedDict()
         self.snap_iters, self.compactness = snap_iters, compactness
         self.cache_size, self._cache = cache_size, OrderedDict()
 
-    def __repr__(self): return f"TreePredictor({getattr(self.featurizer, 'name', self.featurizer)!r}, mode={self.mode!r}, trust={self.trust}, disk={self.disk})"
+    def __repr__(self):
+        return (f"TreePredictor({getattr(self.featurizer, 'name', self.featurizer)!r}, mode={self.mode!r}, trust={self.trust}, disk={self.disk}, "
+                f"edges={self.edges}, stability={self.stability})")
     @property
     def name(self) -> str: return f"tree/{getattr(self.featurizer, 'name', 'custom')}/{self.mode}"
 
@@ -183,6 +236,7 @@ class TreePredictor:
         tree = merge_tree(feats, image_size=image.shape[:2], featurizer=getattr(self.featurizer, 'name', None))
         ti = TreeIndex(tree, image.shape[:2], image, self.snap_iters, self.compactness)
         ti.features, ti.key = feats.reshape(ti.N, -1).astype(np.float32), key
+        ti.guide = edge_guide(image)
         self._cache[key] = ti
         while len(self._cache) > self.cache_size: self._cache.popitem(last=False)
         return ti
@@ -224,6 +278,7 @@ class TreePredictor:
 
     def _carve(self, ti: TreeIndex, pos, neg, prev_prob) -> np.ndarray:
         "Every click picks a node on its path to the root; the smallest picked node that holds a leaf gives that leaf its label."
+        if self.stability is not None and prev_prob is None and not neg and len(pos) == 1: return self._first(ti, pos[0])
         life = ti.lifetime / (ti.lifetime.max() or 1.0)
         npos = ti.contains(pos).sum(1)
         nneg = ti.contains(neg).sum(1) if neg else np.zeros(ti.M, np.int64)
@@ -238,6 +293,16 @@ class TreePredictor:
             mask[ti.order[ti.start[a]:ti.start[a] + ti.size[a]]] = label
         mask[pos] = True
         if neg: mask[neg] = False
+        return mask
+
+    def _first(self, ti: TreeIndex, leaf: int) -> np.ndarray:
+        "A lone first click: the largest region on its path that is at least `stability` × as stable as the path's most stable one and keeps off the image border."
+        life = ti.lifetime / (ti.lifetime.max() or 1.0)
+        path = ti.path(leaf); path = path[ti.size[path] <= self.max_frac * ti.N]
+        if not len(path): path = np.array([leaf])
+        ok = path[(life[path] >= self.stability * life[path].max()) & ~ti.on_border[path]]
+        a = int(ok[np.argmax(ti.size[ok])]) if len(ok) else int(path[np.argmax(life[path])])
+        mask = ti.grid_mask(a); mask[leaf] = True
         return mask
 
     def probability(self, ti: TreeIndex, mask) -> np.ndarray:
@@ -277,8 +342,11 @@ class TreePredictor:
         if not clicks: return np.zeros(ti.image_size, np.float32)
         mask = self.select(ti, clicks, prev_prob)
         prob = ti.to_pixels(self.probability(ti, mask).astype(np.float32))
-        if self.trust and len(clicks) > 1 and prev_prob is not None:         # change nothing far from the newest click
-            prob = np.where(trust_region(prev_prob > 0.5, clicks[-1], self.trust), prob, prev_prob)
+        near = None
+        if self.trust and len(clicks) > 1 and prev_prob is not None: near = trust_region(prev_prob > 0.5, clicks[-1], self.trust)
+        if self.edges and getattr(ti, 'guide', None) is not None:          # region edges onto image edges, at pixel level
+            prob = edge_refine(ti.guide, prob, self.edge_radius, self.edge_eps, near)
+        if near is not None: prob = np.where(near, prob, prev_prob)          # change nothing far from the newest click
         if self.disk:                                                         # every click also fixes the pixels right around it
             key = ti.key
             radii = [self._disk_radius(key, clicks[:k + 1], prev_prob if k == len(clicks) - 1 else None) for k in range(len(clicks))]
