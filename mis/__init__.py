@@ -47,9 +47,13 @@ def _load_predictor(model, device):
     if hasattr(model, 'predict') and not hasattr(model, 'parameters'): return model
     if isinstance(model, (str, Path)) or model is None:
         key = (str(model or 'tree'), str(device))
-        if key[0] == 'tree':
+        if key[0] == 'tree':                   # one featurizer and one tree cache per process; the click state per caller
             from mis.tree_predictor import TreePredictor
-            return TreePredictor(device=str(device))
+            if key not in _LOADED: _LOADED[key] = TreePredictor(device=str(device))
+            shared = _LOADED[key]
+            p = TreePredictor(shared.featurizer)
+            p._cache = shared._cache
+            return p
         if key not in _LOADED:
             from mis.model import load_checkpoint
             _LOADED[key] = load_checkpoint(key[0], device=device)   # 'shipped' or a file; the weights load once per process

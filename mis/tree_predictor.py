@@ -194,7 +194,7 @@ def edge_refine(guide: np.ndarray, prob: np.ndarray, radius: int = 3, eps: float
 # %% ../nbs/07a_tree_predictor.ipynb #cd1131c2
 TRUST, DISK, DISK_MAX = 4.0, 1.0, 25.0     # measured on GrabCut + COCO_MVal_val (table at the end)
 EDGE_RADIUS, EDGE_EPS = 3, 0.03            # the guided filter that puts region edges on image edges
-STABILITY = 0.5                            # first click: the largest region at least this stable (× the path's best)
+STABILITY = 0.4                            # first click: the largest region at least this stable (× the path's best)
 
 def _image_key(image) -> str:
     a = np.ascontiguousarray(image)
