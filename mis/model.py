@@ -20,9 +20,9 @@ __all__ = ['log', 'IMAGENET_MEAN_STD', 'MODEL_CONFIGS', 'ARCHITECTURES', 'ORIGIN
            'LITE_WEIGHTS', 'dist_maps', 'PatchEmbed', 'Attention', 'Mlp', 'Block', 'resize_pos_embed',
            'VisionTransformer', 'resize_bilinear', 'SimpleFPN', 'ConvReLU', 'SegHead', 'MISAugment', 'ClickModel',
            'click_model', 'CheckpointError', 'model_kwargs', 'check_state_dict', 'load_checkpoint', 'shipped_model',
-           'save_checkpoint', 'lite_imagenet_file', 'SameConv2d', 'tf_same_strides', 'LiteClickModel',
-           'load_pretrained', 'bbox_from_mask', 'expand_bbox', 'bbox_iou', 'object_roi', 'clicks_inside_roi',
-           'points_tensor', 'Predictor']
+           'save_checkpoint', 'lite_imagenet_file', 'SameConv2d', 'tf_same_strides', 'gaussian_click_maps',
+           'LiteClickModel', 'load_pretrained', 'bbox_from_mask', 'expand_bbox', 'bbox_iou', 'object_roi',
+           'clicks_inside_roi', 'points_tensor', 'Predictor']
 
 # %% ../nbs/06_model.ipynb #00e5f44e
 def dist_maps(points: torch.Tensor, height: int, width: int, radius: float = 5.0, use_disks: bool = True) -> torch.Tensor:
@@ -424,21 +424,34 @@ def tf_same_strides(net: nn.Module) -> nn.Module:
                 setattr(m, name, new)
     return net
 
+def gaussian_click_maps(points: torch.Tensor, height: int, width: int, sigma: float, stride: int = 4) -> torch.Tensor:
+    "`exp(-d² / 2σ²)` of the distance `d` (px) to the nearest positive / negative click of `points (B, 2N, 3)` -> `(B, 2, H, W)`, 0 without clicks; on a grid `stride` px apart, upsampled."
+    B, n2 = points.shape[:2]
+    h, w = -(-height // stride), -(-width // stride)
+    pts = points[..., :2].float()
+    invalid = (pts.max(-1).values < 0)[..., None, None]                       # (B, 2N, 1, 1); no data-dependent Python: traces into ONNX
+    rows = ((torch.arange(h, dtype=torch.float32, device=pts.device) + 0.5) * height / h - 0.5).view(1, 1, h, 1)   # where bilinear
+    cols = ((torch.arange(w, dtype=torch.float32, device=pts.device) + 0.5) * width / w - 0.5).view(1, 1, 1, w)    # upsampling puts them
+    d2 = (rows - pts[..., 0, None, None]) ** 2 + (cols - pts[..., 1, None, None]) ** 2
+    d2 = d2.masked_fill(invalid, 1e12).view(B, 2, n2 // 2, h, w).amin(2)
+    return resize_bilinear(torch.exp(d2 / (-2 * sigma ** 2)), (height, width))
+
 def _sep_conv(c: int) -> nn.Sequential:
     "Depthwise 3×3 then pointwise 1×1 conv, ReLU: a cheap 3×3 mixing layer."
     return nn.Sequential(nn.Conv2d(c, c, 3, padding=1, groups=c), nn.Conv2d(c, c, 1), nn.ReLU(inplace=True))
 
 class LiteClickModel(nn.Module):
-    "CPU click model: EfficientNet-Lite encoder (frozen BatchNorm), clicks + previous mask added to the stem, FPN decoder to 1/4, a 1/2 refinement that sees the clicks again; called like `ClickModel`."
+    "CPU click model: EfficientNet-Lite encoder (frozen BatchNorm), clicks + previous mask added to the stem, FPN decoder to 1/4, a 1/2 refinement that sees the clicks again, an optional click prior on the logits; called like `ClickModel`."
     def __init__(self, encoder: str = 'tf_efficientnet_lite0', fpn_channels: int = 64, refine_channels: int = 16,
                  use_disks: bool = True, norm_radius: float = 5, with_prev_mask: bool = True, augment: bool = True,
-                 encoder_lr_mult: float = 0.3, predict_size: int = 448, **unused):
+                 encoder_lr_mult: float = 0.3, predict_size: int = 448, click_prior: float = 0.0, **unused):
         super().__init__()
         if unused: log.warning("LiteClickModel: ignoring unknown arguments %s", sorted(unused))
         import timm                             # lazy: importing timm costs a second
         self.config = _plain(dict(arch='lite', encoder=encoder, fpn_channels=fpn_channels, refine_channels=refine_channels,
                                   use_disks=use_disks, norm_radius=norm_radius, with_prev_mask=with_prev_mask, augment=augment,
-                                  encoder_lr_mult=encoder_lr_mult, predict_size=predict_size))
+                                  encoder_lr_mult=encoder_lr_mult, predict_size=predict_size,
+                                  **({'click_prior': click_prior} if click_prior else {})))   # absent when off, as in older checkpoints
         self.use_disks, self.norm_radius, self.with_prev_mask, self.augment = use_disks, norm_radius, with_prev_mask, augment
         self.encoder_name, self.encoder_lr_mult = encoder, encoder_lr_mult
         self.predict_size = int(predict_size)    # the zoom-in size `Predictor` uses by default: the scale the model was trained at
@@ -462,6 +475,9 @@ class LiteClickModel(nn.Module):
         for conv in (self.coord_stem[-1], self.refine[-1]):     # zero-initialised: the ImageNet encoder and the coarse mask start untouched
             nn.init.zeros_(conv.weight); nn.init.zeros_(conv.bias)
         for p in self.encoder_norm_parameters(): p.requires_grad_(False)
+        self.click_prior = float(click_prior)     # σ of the prior's click bumps, as a fraction of the input's mean side; 0: no prior
+        if self.click_prior > 0:                 # learnable weights of [positive bump, negative dip, previous mask, bias]
+            self.prior = nn.Parameter(torch.tensor([8., 8., 6. if with_prev_mask else 0., -4.]))
         self.augmentation = MISAugment()
 
     @property
@@ -505,6 +521,14 @@ class LiteClickModel(nn.Module):
 
     coord_features = ClickModel.coord_features   # the same click channels `[prev, pos, neg]` as the ViT model, at input resolution
 
+    def prior_logits(self, x, points):
+        "The click prior `(B, 1, H, W)` added to the logits: a bump at positive clicks, a dip at negative ones, plus the previous mask and a bias."
+        H, W = x.shape[-2:]
+        g = gaussian_click_maps(points, H, W, self.click_prior * math.sqrt(H * W))
+        w = self.prior
+        out = w[0] * g[:, :1] - w[1] * g[:, 1:] + w[3]
+        return out + w[2] * x[:, 3:4] if self.with_prev_mask else out
+
     def features(self, x, points):
         "Intermediates: normalised image, coord features, encoder maps (1/4…1/32), decoder map (1/4), coarse and final logits."
         if x.ndim != 4 or x.shape[1] != (4 if self.with_prev_mask else 3):
@@ -528,7 +552,9 @@ class LiteClickModel(nn.Module):
         small = F.avg_pool2d(torch.cat([image, coords], 1), 2, ceil_mode=True)
         fine = resize_bilinear(coarse, half) + self.refine(torch.cat([resize_bilinear(self.reduce(dec), half), small], 1))
         logits = resize_bilinear(fine, x.shape[2:])
-        return dict(image=image, coord_features=coords, encoder=feats, decoder=dec, coarse_logits=coarse, logits=logits)
+        prior = self.prior_logits(x, points) if self.click_prior > 0 else None
+        if prior is not None: logits = logits + prior
+        return dict(image=image, coord_features=coords, encoder=feats, decoder=dec, coarse_logits=coarse, prior_logits=prior, logits=logits)
 
     def forward(self, x: torch.Tensor, points: torch.Tensor) -> dict:
         "Logits `(B, 1, H, W)` under `'instances'` for `x (B, 4, H, W)` and `points (B, 2N, 3)`."
