@@ -50,10 +50,7 @@ def _load_predictor(model, device):
         if key[0] == 'tree':                   # one featurizer and one tree cache per process; the click state per caller
             from mis.tree_predictor import TreePredictor
             if key not in _LOADED: _LOADED[key] = TreePredictor(device=str(device))
-            shared = _LOADED[key]
-            p = TreePredictor(shared.featurizer)
-            p._cache = shared._cache
-            return p
+            return _LOADED[key].sharing_trees()
         if key not in _LOADED:
             from mis.model import load_checkpoint
             _LOADED[key] = load_checkpoint(key[0], device=device)   # 'shipped' or a file; the weights load once per process

@@ -14,7 +14,7 @@ from .data import as_rgb_image, binarize_mask
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'TRUST', 'DISK', 'DISK_MAX', 'EDGE_RADIUS', 'EDGE_EPS', 'STABILITY', 'snap_leafmap', 'TreeIndex',
+__all__ = ['log', 'EDGE_RADIUS', 'EDGE_EPS', 'TRUST', 'DISK', 'DISK_MAX', 'STABILITY', 'snap_leafmap', 'TreeIndex',
            'best_proposal_iou', 'trust_region', 'paint_disks', 'guided_filter', 'edge_guide', 'edge_refine',
            'TreePredictor']
 
@@ -158,12 +158,14 @@ def paint_disks(prob: np.ndarray, clicks, radii) -> np.ndarray:
     return out
 
 # %% ../nbs/07a_tree_predictor.ipynb #7bb41fd1
+EDGE_RADIUS, EDGE_EPS = 3, 0.03            # the edge filter: measured on GrabCut + COCO_MVal_val (table at the end)
+
 def _box_mean(a: np.ndarray, r: int) -> np.ndarray:
     "Mean over the (2r+1)² window around each pixel, the border mirrored (scipy's 'reflect')."
     from scipy.ndimage import uniform_filter
     return uniform_filter(a, 2 * r + 1, mode='reflect')
 
-def guided_filter(guide: np.ndarray, p: np.ndarray, radius: int = 3, eps: float = 0.03) -> np.ndarray:
+def guided_filter(guide: np.ndarray, p: np.ndarray, radius: int = EDGE_RADIUS, eps: float = EDGE_EPS) -> np.ndarray:
     "He et al.'s guided filter of `p` (H, W) by a one-channel `guide` (H, W): windowed linear fits of p on the guide, averaged."
     guide, p = np.asarray(guide, np.float32), np.asarray(p, np.float32)
     if guide.shape != p.shape: raise ValueError(f"guide has shape {guide.shape}, p {p.shape}")
@@ -177,7 +179,7 @@ def edge_guide(image) -> np.ndarray:
     from mis.featurize import rgb_to_lab
     return (rgb_to_lab(as_rgb_image(image))[..., 0] / 100).astype(np.float32)
 
-def edge_refine(guide: np.ndarray, prob: np.ndarray, radius: int = 3, eps: float = 0.03, where: np.ndarray | None = None) -> np.ndarray:
+def edge_refine(guide: np.ndarray, prob: np.ndarray, radius: int = EDGE_RADIUS, eps: float = EDGE_EPS, where: np.ndarray | None = None) -> np.ndarray:
     "`prob` guided-filtered by `guide` and clipped to [0, 1]; with a bool `where` mask, filtered only over its bounding box (+ the filter's reach), exact there."
     prob = np.asarray(prob, np.float32)
     if where is None: return np.clip(guided_filter(guide, prob, radius, eps), 0, 1)
@@ -193,7 +195,6 @@ def edge_refine(guide: np.ndarray, prob: np.ndarray, radius: int = 3, eps: float
 
 # %% ../nbs/07a_tree_predictor.ipynb #cd1131c2
 TRUST, DISK, DISK_MAX = 4.0, 1.0, 25.0     # measured on GrabCut + COCO_MVal_val (table at the end)
-EDGE_RADIUS, EDGE_EPS = 3, 0.03            # the guided filter that puts region edges on image edges
 STABILITY = 0.4                            # first click: the largest region at least this stable (× the path's best)
 
 def _image_key(image) -> str:
@@ -240,6 +241,14 @@ class TreePredictor:
         self._cache[key] = ti
         while len(self._cache) > self.cache_size: self._cache.popitem(last=False)
         return ti
+
+    def sharing_trees(self, **settings) -> TreePredictor:
+        "A new predictor with this one's featurizer, snapping and tree cache (an image is featurized once for both) and its own clicks; other `settings` as `TreePredictor`'s."
+        clash = {'featurizer', 'snap_iters', 'compactness'} & set(settings)
+        if clash: raise ValueError(f"sharing_trees: {sorted(clash)} decide the trees themselves and must stay as they are")
+        p = TreePredictor(self.featurizer, snap_iters=self.snap_iters, compactness=self.compactness, **{'cache_size': self.cache_size, **settings})
+        p._cache = self._cache
+        return p
 
     def reset(self):
         "Forget the remembered click disks (the tree cache is kept across samples on purpose)."
