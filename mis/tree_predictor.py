@@ -14,9 +14,9 @@ from .data import as_rgb_image, binarize_mask
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'EDGE_RADIUS', 'EDGE_EPS', 'TRUST', 'DISK', 'DISK_MAX', 'STABILITY', 'snap_leafmap', 'TreeIndex',
-           'best_proposal_iou', 'trust_region', 'paint_disks', 'guided_filter', 'edge_guide', 'edge_refine',
-           'TreePredictor']
+__all__ = ['log', 'EDGE_RADIUS', 'EDGE_EPS', 'TRUST', 'DISK', 'DISK_MAX', 'STABILITY', 'UPSCALE', 'UPSCALE_MAX_SIDE',
+           'snap_leafmap', 'TreeIndex', 'best_proposal_iou', 'trust_region', 'paint_disks', 'guided_filter',
+           'edge_guide', 'edge_refine', 'feature_scale', 'TreePredictor']
 
 # %% ../nbs/07a_tree_predictor.ipynb #0b301e20
 def snap_leafmap(leafmap, grid, image, iters: int = 2, compactness: float = 10.0) -> np.ndarray:
@@ -194,8 +194,13 @@ def edge_refine(guide: np.ndarray, prob: np.ndarray, radius: int = EDGE_RADIUS, 
 
 
 # %% ../nbs/07a_tree_predictor.ipynb #cd1131c2
-TRUST, DISK, DISK_MAX = 4.0, 1.0, 25.0     # measured on GrabCut + COCO_MVal_val (table at the end)
+TRUST, DISK, DISK_MAX = 4.25, 1.0, 25.0     # measured on GrabCut + COCO_MVal_val (table at the end)
 STABILITY = 0.4                            # first click: the largest region at least this stable (× the path's best)
+UPSCALE, UPSCALE_MAX_SIDE = 1.5, 1280      # featurize at 1.5× (finer patches: 5.3 px), but never past a 1280-px long side
+
+def feature_scale(image_size, upscale: float = UPSCALE, max_side: int = UPSCALE_MAX_SIDE) -> float:
+    "The factor the image is resized by before featurizing: `upscale`, lowered so the long side stays ≤ `max_side`; never below 1."
+    return float(max(1.0, min(upscale, max_side / max(image_size))))
 
 def _image_key(image) -> str:
     a = np.ascontiguousarray(image)
@@ -205,26 +210,27 @@ class TreePredictor:
     "Training-free predictor: featurize + merge the image once, then answer every click with merge-tree regions; returns a probability map."
     modes = ('carve', 'lifetime', 'largest', 'smallest')
     def __init__(self, featurizer='default', mode: str = 'carve', max_frac: float = 0.6, w_cover: float = 0.5,
-                 w_prev: float = 0.5, snap_iters: int = 2, compactness: float = 3.0, w_neg: float = 0.5,
+                 w_prev: float = 0.5, snap_iters: int = 2, compactness: float = 3.0, w_neg: float = 1.0,
                  trust: float | None = TRUST, disk: float = DISK, disk_max: float = DISK_MAX,
                  edges: bool = True, edge_radius: int = EDGE_RADIUS, edge_eps: float = EDGE_EPS,
-                 stability: float | None = STABILITY, weights=None, cache_size: int = 4, device: str = 'cpu'):
+                 stability: float | None = STABILITY, upscale: float = UPSCALE, weights=None, cache_size: int = 4, device: str = 'cpu'):
         if mode not in self.modes: raise ValueError(f"mode must be one of {self.modes}, got {mode!r}")
         if trust is not None and not trust > 0: raise ValueError(f"trust must be a positive radius factor or None, got {trust!r}")
         from mis.featurize import get_featurizer   # lazy: torch loads when a predictor is made, not on import
         self.featurizer = get_featurizer(featurizer, weights=weights, device=device) if isinstance(featurizer, str) else featurizer
         if disk < 0 or disk_max < 0: raise ValueError(f"disk and disk_max must be ≥ 0, got {disk}, {disk_max}")
         if edges and not (int(edge_radius) >= 1 and edge_eps > 0): raise ValueError(f"edge_radius must be ≥ 1 and edge_eps > 0, got {edge_radius}, {edge_eps}")
+        if not upscale >= 1: raise ValueError(f"upscale must be ≥ 1, got {upscale!r}")
         if stability is not None and not 0 <= stability <= 1: raise ValueError(f"stability must be in [0, 1] or None, got {stability!r}")
         self.edges, self.edge_radius, self.edge_eps, self.stability = bool(edges), int(edge_radius), float(edge_eps), stability
         self.mode, self.max_frac, self.w_cover, self.w_prev, self.w_neg = mode, max_frac, w_cover, w_prev, w_neg
         self.trust, self.disk, self.disk_max, self._radii = trust, disk, disk_max, OrderedDict()
-        self.snap_iters, self.compactness = snap_iters, compactness
+        self.snap_iters, self.compactness, self.upscale = snap_iters, compactness, float(upscale)
         self.cache_size, self._cache = cache_size, OrderedDict()
 
     def __repr__(self):
         return (f"TreePredictor({getattr(self.featurizer, 'name', self.featurizer)!r}, mode={self.mode!r}, trust={self.trust}, disk={self.disk}, "
-                f"edges={self.edges}, stability={self.stability})")
+                f"edges={self.edges}, stability={self.stability}, upscale={self.upscale})")
     @property
     def name(self) -> str: return f"tree/{getattr(self.featurizer, 'name', 'custom')}/{self.mode}"
 
@@ -233,7 +239,9 @@ class TreePredictor:
         image = as_rgb_image(image)
         key = _image_key(image)
         if key in self._cache: self._cache.move_to_end(key); return self._cache[key]
-        feats = self.featurizer(image)
+        from mis.featurize import aligned_resize
+        s = feature_scale(image.shape[:2], self.upscale)
+        feats = self.featurizer(aligned_resize(image, 1, s) if s > 1 else image)   # finer patches for small objects
         tree = merge_tree(feats, image_size=image.shape[:2], featurizer=getattr(self.featurizer, 'name', None))
         ti = TreeIndex(tree, image.shape[:2], image, self.snap_iters, self.compactness)
         ti.features, ti.key = feats.reshape(ti.N, -1).astype(np.float32), key
@@ -244,9 +252,9 @@ class TreePredictor:
 
     def sharing_trees(self, **settings) -> TreePredictor:
         "A new predictor with this one's featurizer, snapping and tree cache (an image is featurized once for both) and its own clicks; other `settings` as `TreePredictor`'s."
-        clash = {'featurizer', 'snap_iters', 'compactness'} & set(settings)
+        clash = {'featurizer', 'snap_iters', 'compactness', 'upscale'} & set(settings)
         if clash: raise ValueError(f"sharing_trees: {sorted(clash)} decide the trees themselves and must stay as they are")
-        p = TreePredictor(self.featurizer, snap_iters=self.snap_iters, compactness=self.compactness, **{'cache_size': self.cache_size, **settings})
+        p = TreePredictor(self.featurizer, snap_iters=self.snap_iters, compactness=self.compactness, upscale=self.upscale, **{'cache_size': self.cache_size, **settings})
         p._cache = self._cache
         return p
 
