@@ -11,7 +11,7 @@ from mis.data import SyntheticScenes
 from mis.clicks import next_click
 from mis.featurize import get_featurizer, aligned_resize
 from mis.merge import merge_tree
-from mis.tree_predictor import TreePredictor, TreeIndex, edge_guide, feature_scale
+from mis.tree_predictor import TreePredictor, TreeIndex, edge_guide, feature_scale, UPSCALE
 
 
 def main():
@@ -27,7 +27,7 @@ def main():
     rows = []
     for name in args.featurizers.split(','):
         f = get_featurizer(name)
-        up = TreePredictor(f).upscale if args.upscale is None else args.upscale
+        up = UPSCALE if args.upscale is None else args.upscale
         scale = feature_scale(s.image.shape[:2], up)
         features = lambda: f(aligned_resize(s.image, 1, scale) if scale > 1 else s.image)   # what TreePredictor featurizes
         features()                                                    # warm-up

@@ -79,6 +79,7 @@ class TreeIndex:
         else: height[N:] = np.arange(1, N)               # no costs: merge order as height
         self.height = height
         self.lifetime = np.where(parent >= 0, height[np.maximum(parent, 0)] - height, 0.0)
+        self.life = self.lifetime / (self.lifetime.max() or 1.0)   # lifetime on [0, 1]: how distinct a node is
 
     @property
     def on_border(self) -> np.ndarray:
@@ -264,8 +265,7 @@ class TreePredictor:
 
     def _life(self, ti: TreeIndex) -> np.ndarray:
         "Node score from the dendrogram: normalised lifetime, with nodes above `max_frac` of the image pushed down."
-        life = ti.lifetime / (ti.lifetime.max() or 1.0)
-        return np.where(ti.size <= self.max_frac * ti.N, life, life - 10.0)
+        return np.where(ti.size <= self.max_frac * ti.N, ti.life, ti.life - 10.0)
 
     def select(self, ti: TreeIndex, clicks, prev_prob=None) -> np.ndarray:
         "Leaf-level bool mask (N,) of the regions answering `clicks` (a list of `Click`s), by `mode`."
@@ -296,7 +296,7 @@ class TreePredictor:
     def _carve(self, ti: TreeIndex, pos, neg, prev_prob) -> np.ndarray:
         "Every click picks a node on its path to the root; the smallest picked node that holds a leaf gives that leaf its label."
         if self.stability is not None and prev_prob is None and not neg and len(pos) == 1: return self._first(ti, pos[0])
-        life = ti.lifetime / (ti.lifetime.max() or 1.0)
+        life = ti.life
         npos = ti.contains(pos).sum(1)
         nneg = ti.contains(neg).sum(1) if neg else np.zeros(ti.M, np.int64)
         on = ti.node_sums(ti.leaf_fraction(prev_prob > 0.5)) / ti.size if prev_prob is not None else np.zeros(ti.M)
@@ -314,7 +314,7 @@ class TreePredictor:
 
     def _first(self, ti: TreeIndex, leaf: int) -> np.ndarray:
         "A lone first click: the largest region on its path that is at least `stability` × as stable as the path's most stable one and keeps off the image border."
-        life = ti.lifetime / (ti.lifetime.max() or 1.0)
+        life = ti.life
         path = ti.path(leaf); path = path[ti.size[path] <= self.max_frac * ti.N]
         if not len(path): path = np.array([leaf])
         ok = path[(life[path] >= self.stability * life[path].max()) & ~ti.on_border[path]]
