@@ -119,8 +119,9 @@ def _failure(image, e: BaseException, what: str = '') -> str:
     return f"{image}: {what + ': ' if what else ''}{msg}"
 
 def preprocess(source, out_dir='./data/proposals/sbd', featurizer: str = 'default', weights=None, device: str = 'cpu',
-               fmt: str = 'npz', n_merging_workers: int = 2, shard: str | None = None, progress: bool = True) -> dict:
-    "Featurize and merge every image of `source` into `out_dir`, skipping done ones; returns a summary dict."
+               fmt: str = 'npz', n_merging_workers: int = 2, shard: str | None = None, progress: bool = True, upscale: float | None = None) -> dict:
+    "Featurize (enlarged by `upscale`; None: `default_upscale`, as `TreePredictor`) and merge every image of `source` into `out_dir`, skipping done ones; returns a summary dict."
+    if upscale is not None and not upscale >= 1: raise ValueError(f"upscale must be ≥ 1, got {upscale!r}")   # before anything is written
     out_dir = ensure_folder(out_dir)
     swept = _sweep_temp_files(out_dir)
     if swept: log.info('removed %d temp files left by an interrupted run', swept)
@@ -136,8 +137,11 @@ def preprocess(source, out_dir='./data/proposals/sbd', featurizer: str = 'defaul
     log.info('%s: %d images (shard %d/%d), %d already done, %d to do -> %s', src_name, len(paths), i, n,
              len(paths) - len(todo) - len(failures), len(todo), out_dir)
     from mis.featurize import get_featurizer   # here, not at the top: merge workers import this module and need no torch
+    from mis.tree_predictor import scaled_features, default_upscale, UPSCALE_MAX_SIDE
     feat = get_featurizer(featurizer, weights=weights, device=device)
-    log.info('featurizer %s on %s, %d merge workers', feat.name, device, n_merging_workers)
+    if upscale is None: upscale = default_upscale(feat)
+    log.info('featurizer %s on %s, photos enlarged %g× before featurizing (long side ≤ %d px, never shrunk), %d merge workers',
+             feat.name, device, upscale, UPSCALE_MAX_SIDE, n_merging_workers)
     t0, merge_s, written, done_elsewhere = time.perf_counter(), 0.0, 0, 0
     # workers are spawned (not forked: the parent holds torch threads) and import the worker from the package
     mod = importlib.import_module('mis.preprocess')
@@ -164,7 +168,7 @@ def preprocess(source, out_dir='./data/proposals/sbd', featurizer: str = 'defaul
             queued = False
             try:
                 image = load_image(p)
-                features = feat(image)
+                features = scaled_features(feat, image, upscale)   # the same trees as TreePredictor makes
                 if pool is None: merge_s += _merge_and_save(features, image.shape[:2], feat.name, str(dest), fmt); written += 1
                 else:
                     pending.append((p, claim, pool.submit(mod._merge_and_save, features, image.shape[:2], feat.name, str(dest), fmt)))
@@ -230,6 +234,7 @@ def _cli() -> argparse.ArgumentParser:
     p.add_argument('--n-merging-workers', type=int, default=2, help='merge worker processes (0: merge in the main process)')
     p.add_argument('--featurizer', default=None, help='featurizer name (see mis.featurize); overrides --model-size/--patch-size/--backbone')
     p.add_argument('--weights', default=None, help='local checkpoint file for the featurizer')
+    p.add_argument('--upscale', type=float, default=None, help='ours: enlarge each photo this much before featurizing, as TreePredictor does (default: 1.5 for the weight-free and lite featurizers, 1 for ViTs as the original; the long side stays ≤ 1280 px)')
     p.add_argument('--format', default='npz', choices=list(FORMATS), help="npz (ours) or original (the original's pickle)")
     p.add_argument('--shard', default=None, help='i/n: process every n-th image starting at i (e.g. a SLURM array)')
     p.add_argument('--device', default='cpu', help='cpu, cuda, cuda:1, ...')
@@ -251,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     try:   # errors that escape `preprocess` are setup errors (featurizer, weights, source, shard, out-dir): one line, no traceback
         name = _featurizer_name(args.featurizer, args.model_size, args.patch_size, args.backbone)
         s = preprocess(src, args.out_dir, featurizer=name, weights=args.weights, device=args.device, fmt=args.format,
-                       n_merging_workers=n_merging, shard=args.shard, progress=not args.quiet)
+                       n_merging_workers=n_merging, shard=args.shard, progress=not args.quiet, upscale=args.upscale)
     except (ValueError, RuntimeError, FileNotFoundError, WriteError) as e: usage_error('mis_preprocess', e)
     finally:
         if on_main: signal.signal(signal.SIGTERM, old_term)

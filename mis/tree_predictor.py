@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 # %% auto #0
 __all__ = ['log', 'EDGE_RADIUS', 'EDGE_EPS', 'TRUST', 'DISK', 'DISK_MAX', 'STABILITY', 'UPSCALE', 'UPSCALE_MAX_SIDE',
            'snap_leafmap', 'TreeIndex', 'best_proposal_iou', 'trust_region', 'paint_disks', 'guided_filter',
-           'edge_guide', 'edge_refine', 'feature_scale', 'TreePredictor']
+           'edge_guide', 'edge_refine', 'feature_scale', 'default_upscale', 'scaled_features', 'TreePredictor']
 
 # %% ../nbs/07a_tree_predictor.ipynb #0b301e20
 def snap_leafmap(leafmap, grid, image, iters: int = 2, compactness: float = 10.0) -> np.ndarray:
@@ -203,6 +203,17 @@ def feature_scale(image_size, upscale: float = UPSCALE, max_side: int = UPSCALE_
     "The factor the image is resized by before featurizing: `upscale`, lowered so the long side stays ≤ `max_side`; never below 1."
     return float(max(1.0, min(upscale, max_side / max(image_size))))
 
+def default_upscale(featurizer) -> float:
+    "`UPSCALE` for the CNN and handcrafted featurizers (what it was measured with); 1 for ViTs, as the original featurizes them (their cost grows with the square of the patches)."
+    from mis.featurize import ViTFeaturizer
+    return 1.0 if isinstance(featurizer, ViTFeaturizer) else UPSCALE
+
+def scaled_features(featurizer, image: np.ndarray, upscale: float = UPSCALE) -> np.ndarray:
+    "Patch features (h, w, D) of `image` enlarged by `feature_scale` first: the trees of `TreePredictor` and `mis_preprocess` alike."
+    from mis.featurize import aligned_resize
+    s = feature_scale(image.shape[:2], upscale)
+    return featurizer(aligned_resize(image, 1, s) if s > 1 else image)
+
 def _image_key(image) -> str:
     a = np.ascontiguousarray(image)
     return hashlib.blake2b(a.tobytes(), digest_size=16).hexdigest() + str(a.shape)
@@ -214,13 +225,14 @@ class TreePredictor:
                  w_prev: float = 0.5, snap_iters: int = 2, compactness: float = 3.0, w_neg: float = 1.0,
                  trust: float | None = TRUST, disk: float = DISK, disk_max: float = DISK_MAX,
                  edges: bool = True, edge_radius: int = EDGE_RADIUS, edge_eps: float = EDGE_EPS,
-                 stability: float | None = STABILITY, upscale: float = UPSCALE, weights=None, cache_size: int = 4, device: str = 'cpu'):
+                 stability: float | None = STABILITY, upscale: float | None = None, weights=None, cache_size: int = 4, device: str = 'cpu'):
         if mode not in self.modes: raise ValueError(f"mode must be one of {self.modes}, got {mode!r}")
         if trust is not None and not trust > 0: raise ValueError(f"trust must be a positive radius factor or None, got {trust!r}")
         from mis.featurize import get_featurizer   # lazy: torch loads when a predictor is made, not on import
         self.featurizer = get_featurizer(featurizer, weights=weights, device=device) if isinstance(featurizer, str) else featurizer
         if disk < 0 or disk_max < 0: raise ValueError(f"disk and disk_max must be ≥ 0, got {disk}, {disk_max}")
         if edges and not (int(edge_radius) >= 1 and edge_eps > 0): raise ValueError(f"edge_radius must be ≥ 1 and edge_eps > 0, got {edge_radius}, {edge_eps}")
+        if upscale is None: upscale = default_upscale(self.featurizer)
         if not upscale >= 1: raise ValueError(f"upscale must be ≥ 1, got {upscale!r}")
         if stability is not None and not 0 <= stability <= 1: raise ValueError(f"stability must be in [0, 1] or None, got {stability!r}")
         self.edges, self.edge_radius, self.edge_eps, self.stability = bool(edges), int(edge_radius), float(edge_eps), stability
@@ -240,9 +252,7 @@ class TreePredictor:
         image = as_rgb_image(image)
         key = _image_key(image)
         if key in self._cache: self._cache.move_to_end(key); return self._cache[key]
-        from mis.featurize import aligned_resize
-        s = feature_scale(image.shape[:2], self.upscale)
-        feats = self.featurizer(aligned_resize(image, 1, s) if s > 1 else image)   # finer patches for small objects
+        feats = scaled_features(self.featurizer, image, self.upscale)   # finer patches for small objects
         tree = merge_tree(feats, image_size=image.shape[:2], featurizer=getattr(self.featurizer, 'name', None))
         ti = TreeIndex(tree, image.shape[:2], image, self.snap_iters, self.compactness)
         ti.features, ti.key = feats.reshape(ti.N, -1).astype(np.float32), key
