@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 # %% ../nbs/12_segment.ipynb #20db4d7c
+from .clicks import Click
 from .io import as_rgb_image as as_rgb   # one conversion path for the whole kit (paths, PIL, grey, RGBA, 16-bit, float)
 
 # %% ../nbs/12_segment.ipynb #d3707d4b
@@ -72,13 +73,14 @@ class Segmenter:
         if hasattr(self.predictor, 'reset'): self.predictor.reset()
 
     def __call__(self, image, clicks) -> np.ndarray:
-        "The mask `bool (H, W)` for all `clicks` so far on `image`; only clicks added since the last call on the same image are run."
+        "The mask `bool (H, W)` for all `clicks` so far on `image` (a click at (9.5, 20.7) is the pixel (9, 20)); only clicks added since the last call on the same image are run."
         rgb = as_rgb(image)
         clicks = as_clicks(clicks, rgb.shape)
         if self.image is None or self.image.shape != rgb.shape or not np.array_equal(self.image, rgb) or clicks[:len(self.clicks)] != self.clicks:
             self.reset(); self.image = rgb
+        pixels = [Click(int(y), int(x), p) for y, x, p in clicks]     # the pixel each click falls in: what predictors take
         for k in range(len(self.clicks), len(clicks)):
-            self.prob = np.asarray(self.predictor.predict(rgb, clicks[:k + 1], self.prob), np.float32)
+            self.prob = np.asarray(self.predictor.predict(rgb, pixels[:k + 1], self.prob), np.float32)
         self.clicks = clicks
         return self.prob > self.threshold
     predict = __call__

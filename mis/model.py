@@ -12,6 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from .io import atomic_save, ASSETS, weights_only_refusal, as_rgb_image
+from .clicks import check_clicks
 
 log = logging.getLogger(__name__)
 
@@ -639,11 +640,6 @@ def points_tensor(clicks_lists) -> torch.Tensor:
     return torch.tensor(rows, dtype=torch.float32)
 
 # %% ../nbs/06_model.ipynb #e70c4af4
-def _as_click(c, what):
-    try: y, x, pos = (c.y, c.x, c.is_positive) if hasattr(c, 'is_positive') else c
-    except (TypeError, ValueError): raise ValueError(f"{what}: expected (y, x, is_positive), got {c!r}") from None
-    return float(y), float(x), bool(pos)
-
 class Predictor:
     "MIS evaluation predictor: zoom-in from the first click + flip TTA; `predict(image, clicks, prev_prob) -> prob (H, W)`."
     def __init__(self, model: nn.Module, zoom_in: bool = True, flip: bool = True, target_size=None,
@@ -681,10 +677,8 @@ class Predictor:
         "Object probability `float32 (H, W)` for an RGB `uint8 (H, W, 3)` image and all clicks so far (first → last)."
         image = as_rgb_image(image)   # a path, PIL, grey, RGB or RGBA: what load_image accepts
         H, W = image.shape[:2]
-        clicks = [_as_click(c, f"clicks[{i}]") for i, c in enumerate(clicks)]
+        clicks = check_clicks(clicks, (H, W))   # the one gate of every predictor: whole pixels inside the image
         if not clicks: raise ValueError("clicks: need at least one click")
-        for i, (y, x, _) in enumerate(clicks):
-            if not (0 <= y < H and 0 <= x < W): raise ValueError(f"clicks[{i}]: ({y}, {x}) lies outside the {H}×{W} image")
         if self._image is None or self._image.shape != image.shape or not np.array_equal(self._image, image):
             self.reset(); self._image = image.copy()
         if prev_prob is None: prev_prob = self.prev_prob if self.prev_prob is not None else np.zeros((H, W), np.float32)
