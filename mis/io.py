@@ -12,7 +12,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'ASSETS', 'ImageError', 'load_image', 'as_rgb_image', 'binarize_mask', 'load_mask', 'WriteError',
            'atomic_save', 'ensure_folder', 'stale_temp_files', 'image_files', 'sample_images', 'HelpFormatter',
-           'usage_error', 'setup_logging', 'use_progress_bar', 'shared_folder', 'cache_folder', 'weights_only_refusal']
+           'usage_error', 'setup_logging', 'use_progress_bar', 'run_main', 'shared_folder', 'cache_folder',
+           'weights_only_refusal']
 
 # %% ../nbs/00_io.ipynb #5c4c184c
 class ImageError(ValueError):
@@ -255,6 +256,14 @@ def use_progress_bar(progress: bool = True) -> bool:
     if not progress: return False
     from fastprogress.fastprogress import IN_NOTEBOOK
     return bool(IN_NOTEBOOK) or bool(getattr(sys.stdout, 'isatty', lambda: False)())
+
+def run_main(main, argv) -> tuple[int, str, str]:
+    "Call a console script's `main(argv)` in this process: (exit status, its stdout, its stderr); a `SystemExit` gives its status."
+    out, err = _io.StringIO(), _io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try: code = main(argv)
+        except SystemExit as e: code = e.code
+    return code, out.getvalue(), err.getvalue()
 
 # %% ../nbs/00_io.ipynb #cd125016
 def shared_folder() -> Path | None:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_tree_predictor.ipynb #eebb0740
 from __future__ import annotations
-import hashlib, logging
+import functools, hashlib, logging
 from collections import OrderedDict
 import numpy as np
 from .merge import merge_tree, MergeTree
@@ -81,13 +81,11 @@ class TreeIndex:
         self.lifetime = np.where(parent >= 0, height[np.maximum(parent, 0)] - height, 0.0)
         self.life = self.lifetime / (self.lifetime.max() or 1.0)   # lifetime on [0, 1]: how distinct a node is
 
-    @property
+    @functools.cached_property
     def on_border(self) -> np.ndarray:
         "(M,) bool: does the node hold a patch on the border of the grid?"
-        if getattr(self, '_on_border', None) is None:
-            h, w = self.tree.grid; b = np.zeros((h, w)); b[0] = b[-1] = 1; b[:, 0] = b[:, -1] = 1
-            self._on_border = self.node_sums(b.ravel()) > 0
-        return self._on_border
+        h, w = self.tree.grid; b = np.zeros((h, w)); b[0] = b[-1] = 1; b[:, 0] = b[:, -1] = 1
+        return self.node_sums(b.ravel()) > 0
     def leaf_of(self, y, x) -> int: return int(self.leafmap[y, x])
     def contains(self, leaves) -> np.ndarray:
         "(M, K) bool: does node m contain leaf k?"
