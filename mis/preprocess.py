@@ -234,7 +234,8 @@ def _cli() -> argparse.ArgumentParser:
     p.add_argument('--n-merging-workers', type=int, default=2, help='merge worker processes (0: merge in the main process)')
     p.add_argument('--featurizer', default=None, help='featurizer name (see mis.featurize); overrides --model-size/--patch-size/--backbone')
     p.add_argument('--weights', default=None, help='local checkpoint file for the featurizer')
-    p.add_argument('--upscale', type=float, default=None, help='ours: enlarge each photo this much before featurizing, as TreePredictor does (default: 1.5 for the weight-free and lite featurizers, 1 for ViTs as the original; the long side stays ≤ 1280 px)')
+    from mis.tree_predictor import UPSCALE, UPSCALE_MAX_SIDE   # the predictor's own numbers, so this help cannot drift from them
+    p.add_argument('--upscale', type=float, default=None, help=f'ours: enlarge each photo this much before featurizing, as TreePredictor does (default: {UPSCALE:g} for the weight-free and lite featurizers, 1 for ViTs as the original; the long side stays ≤ {UPSCALE_MAX_SIDE} px)')
     p.add_argument('--format', default='npz', choices=list(FORMATS), help="npz (ours) or original (the original's pickle)")
     p.add_argument('--shard', default=None, help='i/n: process every n-th image starting at i (e.g. a SLURM array)')
     p.add_argument('--device', default='cpu', help='cpu, cuda, cuda:1, ...')
