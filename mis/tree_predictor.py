@@ -14,9 +14,10 @@ from .data import as_rgb_image, binarize_mask
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'EDGE_RADIUS', 'EDGE_EPS', 'TRUST', 'DISK', 'DISK_MAX', 'STABILITY', 'UPSCALE', 'UPSCALE_MAX_SIDE',
-           'snap_leafmap', 'TreeIndex', 'best_proposal_iou', 'trust_region', 'paint_disks', 'guided_filter',
-           'edge_guide', 'edge_refine', 'feature_scale', 'default_upscale', 'scaled_features', 'TreePredictor']
+__all__ = ['log', 'EDGE_RADIUS', 'EDGE_EPS', 'CUT_RADIUS', 'CUT_WEIGHT', 'TRUST', 'DISK', 'DISK_MAX', 'GROW', 'STABILITY',
+           'UPSCALE', 'UPSCALE_MAX_SIDE', 'snap_leafmap', 'TreeIndex', 'best_proposal_iou', 'trust_region',
+           'paint_disks', 'guided_filter', 'edge_guide', 'edge_refine', 'boundary_cut', 'feature_scale',
+           'default_upscale', 'scaled_features', 'TreePredictor']
 
 # %% ../nbs/07a_tree_predictor.ipynb #0b301e20
 def snap_leafmap(leafmap, grid, image, iters: int = 2, compactness: float = 10.0) -> np.ndarray:
@@ -192,8 +193,56 @@ def edge_refine(guide: np.ndarray, prob: np.ndarray, radius: int = EDGE_RADIUS, 
     return out
 
 
+# %% ../nbs/07a_tree_predictor.ipynb #9cdf9392
+CUT_RADIUS, CUT_WEIGHT = 4, 4.0            # the boundary cut: measured on GrabCut + COCO_MVal_val (table at the end)
+
+def _cut_edges(shape, ys, xs, idx):
+    "4-neighbour pairs (band pixel, neighbour) of the band pixels `ys, xs`: each band–band pair once, each band–outside pair once."
+    H, W = shape; n = len(ys); out = []
+    for dy, dx in ((0, 1), (1, 0), (0, -1), (-1, 0)):
+        y2, x2 = ys + dy, xs + dx
+        ok = (y2 >= 0) & (y2 < H) & (x2 >= 0) & (x2 < W)
+        a, y2, x2 = np.arange(n)[ok], y2[ok], x2[ok]
+        b = idx[y2, x2]
+        keep = (b < 0) | (dy + dx > 0)                                   # band–band: only right and down
+        out.append((a[keep], b[keep], y2[keep], x2[keep]))
+    return [np.concatenate(v) for v in zip(*out)]
+
+def boundary_cut(prob: np.ndarray, lab: np.ndarray, radius: int = CUT_RADIUS, weight: float = CUT_WEIGHT, clip: float = 0.05) -> np.ndarray:
+    "`prob` with the pixels within `radius` of its 0.5 outline relabelled by a minimum graph cut (unary −log p, −log(1−p); neighbours `weight`·exp(−|ΔLab|²/2σ²)); others kept."
+    from scipy import ndimage, sparse
+    from scipy.sparse.csgraph import maximum_flow, breadth_first_order
+    prob = np.asarray(prob, np.float32); m = prob > 0.5
+    if not m.any() or m.all(): return prob.copy()
+    st = ndimage.generate_binary_structure(2, 1)
+    band = ndimage.binary_dilation(m, st, radius) & ~ndimage.binary_erosion(m, st, radius, border_value=1)
+    ys, xs = np.nonzero(band); n = len(ys)
+    idx = np.full(m.shape, -1, np.int64); idx[ys, xs] = np.arange(n)
+    p = np.clip(prob[ys, xs].astype(np.float64), clip, 1 - clip)
+    to_src, to_sink = -np.log(1 - p), -np.log(p)                       # cut from the source: background; from the sink: object
+    a, b, y2, x2 = _cut_edges(m.shape, ys, xs, idx)
+    d2 = ((lab[ys[a], xs[a]].astype(np.float64) - lab[y2, x2]) ** 2).sum(1)
+    w = weight * np.exp(-d2 / (2 * (d2.mean() + 1e-6)))
+    inner, outer = b >= 0, b < 0
+    fixed_on = outer & m[y2, x2]                                          # a neighbour outside the band keeps its label
+    np.add.at(to_src, a[fixed_on], w[fixed_on]); np.add.at(to_sink, a[outer & ~fixed_on], w[outer & ~fixed_on])
+    S, T = n, n + 1
+    rows = np.concatenate([a[inner], b[inner], np.full(n, S), np.arange(n)])
+    cols = np.concatenate([b[inner], a[inner], np.arange(n), np.full(n, T)])
+    caps = np.concatenate([w[inner], w[inner], to_src, to_sink])
+    G = sparse.csr_matrix((np.round(caps * 1000).astype(np.int32), (rows, cols)), shape=(n + 2, n + 2))
+    G.sum_duplicates()
+    residual = (G - maximum_flow(G, S, T, method='dinic').flow).tocsr()   # the flow is antisymmetric: reverse edges included
+    residual.data = (residual.data > 0).astype(np.int8); residual.eliminate_zeros()
+    on = np.zeros(n + 2, bool); on[breadth_first_order(residual, S, directed=True, return_predecessors=False)] = True
+    out = prob.copy()
+    out[ys, xs] = np.where(on[:n], np.maximum(prob[ys, xs], 0.51), np.minimum(prob[ys, xs], 0.49))
+    return out
+
+
 # %% ../nbs/07a_tree_predictor.ipynb #cd1131c2
 TRUST, DISK, DISK_MAX = 4.25, 1.0, 25.0     # measured on GrabCut + COCO_MVal_val (table at the end)
+GROW = 1.0                                 # a click's region adds at most this × the current mask (in patches)
 STABILITY = 0.4                            # first click: the largest region at least this stable (× the path's best)
 UPSCALE, UPSCALE_MAX_SIDE = 1.5, 1280      # featurize at 1.5× (finer patches: 5.3 px), but never past a 1280-px long side
 
@@ -223,7 +272,9 @@ class TreePredictor:
                  w_prev: float = 0.5, snap_iters: int = 2, compactness: float = 3.0, w_neg: float = 1.0,
                  trust: float | None = TRUST, disk: float = DISK, disk_max: float = DISK_MAX,
                  edges: bool = True, edge_radius: int = EDGE_RADIUS, edge_eps: float = EDGE_EPS,
-                 stability: float | None = STABILITY, upscale: float | None = None, weights=None, cache_size: int = 4, device: str = 'cpu'):
+                 stability: float | None = STABILITY, upscale: float | None = None, cut: bool = True, cut_radius: int = CUT_RADIUS,
+                 cut_weight: float = CUT_WEIGHT, grow: float | None = GROW, monotone: bool = True,
+                 weights=None, cache_size: int = 4, device: str = 'cpu'):
         if mode not in self.modes: raise ValueError(f"mode must be one of {self.modes}, got {mode!r}")
         if trust is not None and not trust > 0: raise ValueError(f"trust must be a positive radius factor or None, got {trust!r}")
         from mis.featurize import get_featurizer   # lazy: torch loads when a predictor is made, not on import
@@ -234,6 +285,9 @@ class TreePredictor:
         if not upscale >= 1: raise ValueError(f"upscale must be ≥ 1, got {upscale!r}")
         if stability is not None and not 0 <= stability <= 1: raise ValueError(f"stability must be in [0, 1] or None, got {stability!r}")
         self.edges, self.edge_radius, self.edge_eps, self.stability = bool(edges), int(edge_radius), float(edge_eps), stability
+        if cut and not (int(cut_radius) >= 1 and cut_weight >= 0): raise ValueError(f"cut_radius must be ≥ 1 and cut_weight ≥ 0, got {cut_radius}, {cut_weight}")
+        if grow is not None and not grow > 0: raise ValueError(f"grow must be > 0 or None, got {grow!r}")
+        self.cut, self.cut_radius, self.cut_weight, self.grow, self.monotone = bool(cut), int(cut_radius), float(cut_weight), grow, bool(monotone)
         self.mode, self.max_frac, self.w_cover, self.w_prev, self.w_neg = mode, max_frac, w_cover, w_prev, w_neg
         self.trust, self.disk, self.disk_max, self._radii = trust, disk, disk_max, OrderedDict()
         self.snap_iters, self.compactness, self.upscale = snap_iters, compactness, float(upscale)
@@ -241,7 +295,7 @@ class TreePredictor:
 
     def __repr__(self):
         return (f"TreePredictor({getattr(self.featurizer, 'name', self.featurizer)!r}, mode={self.mode!r}, trust={self.trust}, disk={self.disk}, "
-                f"edges={self.edges}, stability={self.stability}, upscale={self.upscale})")
+                f"edges={self.edges}, stability={self.stability}, upscale={self.upscale}, cut={self.cut}, grow={self.grow}, monotone={self.monotone})")
     @property
     def name(self) -> str: return f"tree/{getattr(self.featurizer, 'name', 'custom')}/{self.mode}"
 
@@ -254,7 +308,9 @@ class TreePredictor:
         tree = merge_tree(feats, image_size=image.shape[:2], featurizer=getattr(self.featurizer, 'name', None))
         ti = TreeIndex(tree, image.shape[:2], image, self.snap_iters, self.compactness)
         ti.features, ti.key = feats.reshape(ti.N, -1).astype(np.float32), key
-        ti.guide = edge_guide(image)
+        from mis.featurize import rgb_to_lab
+        lab = rgb_to_lab(image)
+        ti.lab, ti.guide = lab.astype(np.float32), (lab[..., 0] / 100).astype(np.float32)   # the guide is `edge_guide(image)`
         self._cache[key] = ti
         while len(self._cache) > self.cache_size: self._cache.popitem(last=False)
         return ti
@@ -311,6 +367,8 @@ class TreePredictor:
         big = np.where(ti.size <= self.max_frac * ti.N, 0.0, 10.0)
         score_pos = life - big + self.w_cover * npos / len(pos) + self.w_prev * on - self.w_neg * (nneg > 0)
         score_neg = life + self.w_prev * on                      # a negative click removes a region that is on now
+        if self.grow is not None and prev_prob is not None:      # a click adds at most `grow` × what is on now
+            score_pos = score_pos - 10.0 * (ti.size * (1 - on) > self.grow * max(float(ti.leaf_fraction(prev_prob > 0.5).sum()), 1.0))
         picked = [(_best_on_path(ti, l, score_pos), True) for l in pos]
         picked += [(_best_on_path(ti, l, score_neg, npos == 0), False) for l in neg]
         mask = np.zeros(ti.N, bool)
@@ -376,4 +434,9 @@ class TreePredictor:
             key = ti.key
             radii = [self._disk_radius(key, clicks[:k + 1], prev_prob if k == len(clicks) - 1 else None) for k in range(len(clicks))]
             prob = paint_disks(prob, clicks, radii)
+        if self.cut and getattr(ti, 'lab', None) is not None:             # the outline onto colour edges, where the map is unsure
+            prob = boundary_cut(prob, ti.lab, self.cut_radius, self.cut_weight)
+            if self.disk: prob = paint_disks(prob, clicks, radii)
+        if self.monotone and prev_prob is not None and len(clicks) > 1:                              # a positive click never removes, a negative one never adds
+            prob = np.maximum(prob, prev_prob) if clicks[-1][2] else np.minimum(prob, prev_prob)
         return prob
