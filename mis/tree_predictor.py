@@ -437,6 +437,6 @@ class TreePredictor:
         if self.cut and getattr(ti, 'lab', None) is not None:             # the outline onto colour edges, where the map is unsure
             prob = boundary_cut(prob, ti.lab, self.cut_radius, self.cut_weight)
             if self.disk: prob = paint_disks(prob, clicks, radii)
-        if self.monotone and prev_prob is not None and len(clicks) > 1:                              # a positive click never removes, a negative one never adds
+        if self.monotone and prev_prob is not None and len(clicks) > 1:   # a positive click never removes, a negative one never adds
             prob = np.maximum(prob, prev_prob) if clicks[-1][2] else np.minimum(prob, prev_prob)
         return prob
