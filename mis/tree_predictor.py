@@ -20,11 +20,11 @@ __all__ = ['log', 'EDGE_RADIUS', 'EDGE_EPS', 'CUT_RADIUS', 'CUT_WEIGHT', 'TRUST'
            'default_upscale', 'scaled_features', 'TreePredictor']
 
 # %% ../nbs/07a_tree_predictor.ipynb #0b301e20
-def snap_leafmap(leafmap, grid, image, iters: int = 2, compactness: float = 10.0) -> np.ndarray:
-    "Move each pixel to the neighbouring patch (3×3 around its own) of closest Lab colour + position, SLIC-style, so regions follow edges."
+def snap_leafmap(leafmap, grid, image, iters: int = 2, compactness: float = 10.0, lab: np.ndarray | None = None) -> np.ndarray:
+    "Move each pixel to the neighbouring patch (3×3 around its own) of closest Lab colour + position, SLIC-style, so regions follow edges (`lab`: the image's, if already converted)."
     from mis.featurize import rgb_to_lab
     h, w = grid; H, W = leafmap.shape; N = h * w
-    lab = rgb_to_lab(np.asarray(image)).reshape(-1, 3).astype(np.float64)
+    lab = (rgb_to_lab(np.asarray(image)) if lab is None else np.asarray(lab)).reshape(-1, 3).astype(np.float64)
     yy, xx = np.mgrid[0:H, 0:W]; pix_y, pix_x = yy.ravel() * h / H, xx.ravel() * w / W  # positions in grid units
     # |lab − m|²/c² + (y − cy)² + (x − cx)² = u·v + k + (a per-pixel constant): u = (lab, y, x), v = −2·(m/c², cy, cx), k = |m|²/c² + cy² + cx²
     u = np.concatenate([lab, pix_y[:, None], pix_x[:, None]], 1)
@@ -56,7 +56,7 @@ def snap_leafmap(leafmap, grid, image, iters: int = 2, compactness: float = 10.0
 # %% ../nbs/07a_tree_predictor.ipynb #fe967b6c
 class TreeIndex:
     "A merge tree prepared for click queries: contiguous leaf slices, pixel→leaf map, node sizes and lifetimes."
-    def __init__(self, tree, image_size, image=None, snap_iters: int = 2, compactness: float = 10.0):
+    def __init__(self, tree, image_size, image=None, snap_iters: int = 2, compactness: float = 10.0, lab: np.ndarray | None = None):
         self.tree, self.image_size = tree, tuple(int(v) for v in image_size)
         N = int(tree.n_leaves); h, w = tree.grid; H, W = self.image_size
         ch = np.asarray(tree.children, np.int64); M = 2 * N - 1
@@ -70,7 +70,7 @@ class TreeIndex:
         rows = np.minimum(np.floor(np.arange(H) * (h / H)).astype(np.int64), h - 1)  # cv2 INTER_NEAREST, as node_mask
         cols = np.minimum(np.floor(np.arange(W) * (w / W)).astype(np.int64), w - 1)
         self.leafmap = rows[:, None] * w + cols[None, :]
-        if image is not None and snap_iters > 0: self.leafmap = snap_leafmap(self.leafmap, (h, w), image, snap_iters, compactness)
+        if image is not None and snap_iters > 0: self.leafmap = snap_leafmap(self.leafmap, (h, w), image, snap_iters, compactness, lab)
         self.leaf_pixels = np.bincount(self.leafmap.ravel(), minlength=N)
         costs = getattr(tree, 'costs', None)
         height = np.zeros(M)
@@ -174,10 +174,11 @@ def guided_filter(guide: np.ndarray, p: np.ndarray, radius: int = EDGE_RADIUS, e
     b = mp - a * mI
     return _box_mean(a, radius) * guide + _box_mean(b, radius)
 
-def edge_guide(image) -> np.ndarray:
-    "The guide of the edge filter: the image's CIE Lab lightness in [0, 1], float32 (H, W)."
+def edge_guide(image, lab: np.ndarray | None = None) -> np.ndarray:
+    "The guide of the edge filter: the image's CIE Lab lightness in [0, 1], float32 (H, W) (`lab`: the image's, if already converted)."
     from mis.featurize import rgb_to_lab
-    return (rgb_to_lab(as_rgb_image(image))[..., 0] / 100).astype(np.float32)
+    if lab is None: lab = rgb_to_lab(as_rgb_image(image))
+    return (np.asarray(lab)[..., 0] / 100).astype(np.float32)
 
 def edge_refine(guide: np.ndarray, prob: np.ndarray, radius: int = EDGE_RADIUS, eps: float = EDGE_EPS, where: np.ndarray | None = None) -> np.ndarray:
     "`prob` guided-filtered by `guide` and clipped to [0, 1]; with a bool `where` mask, filtered only over its bounding box (+ the filter's reach), exact there."
@@ -306,11 +307,11 @@ class TreePredictor:
         if key in self._cache: self._cache.move_to_end(key); return self._cache[key]
         feats = scaled_features(self.featurizer, image, self.upscale)   # finer patches for small objects
         tree = merge_tree(feats, image_size=image.shape[:2], featurizer=getattr(self.featurizer, 'name', None))
-        ti = TreeIndex(tree, image.shape[:2], image, self.snap_iters, self.compactness)
-        ti.features, ti.key = feats.reshape(ti.N, -1).astype(np.float32), key
         from mis.featurize import rgb_to_lab
-        lab = rgb_to_lab(image)
-        ti.lab, ti.guide = lab.astype(np.float32), (lab[..., 0] / 100).astype(np.float32)   # the guide is `edge_guide(image)`
+        lab = rgb_to_lab(image)                                          # once per image: snapping, edge guide, boundary cut
+        ti = TreeIndex(tree, image.shape[:2], image, self.snap_iters, self.compactness, lab)
+        ti.features, ti.key = feats.reshape(ti.N, -1).astype(np.float32), key
+        ti.lab, ti.guide = lab.astype(np.float32), edge_guide(image, lab)
         self._cache[key] = ti
         while len(self._cache) > self.cache_size: self._cache.popitem(last=False)
         return ti
@@ -363,12 +364,13 @@ class TreePredictor:
         life = ti.life
         npos = ti.contains(pos).sum(1)
         nneg = ti.contains(neg).sum(1) if neg else np.zeros(ti.M, np.int64)
-        on = ti.node_sums(ti.leaf_fraction(prev_prob > 0.5)) / ti.size if prev_prob is not None else np.zeros(ti.M)
+        frac_on = ti.leaf_fraction(prev_prob > 0.5) if prev_prob is not None else np.zeros(ti.N)   # per leaf: how much is on now
+        on = ti.node_sums(frac_on) / ti.size
         big = np.where(ti.size <= self.max_frac * ti.N, 0.0, 10.0)
         score_pos = life - big + self.w_cover * npos / len(pos) + self.w_prev * on - self.w_neg * (nneg > 0)
         score_neg = life + self.w_prev * on                      # a negative click removes a region that is on now
         if self.grow is not None and prev_prob is not None:      # a click adds at most `grow` × what is on now
-            score_pos = score_pos - 10.0 * (ti.size * (1 - on) > self.grow * max(float(ti.leaf_fraction(prev_prob > 0.5).sum()), 1.0))
+            score_pos = score_pos - 10.0 * (ti.size * (1 - on) > self.grow * max(float(frac_on.sum()), 1.0))
         picked = [(_best_on_path(ti, l, score_pos), True) for l in pos]
         picked += [(_best_on_path(ti, l, score_neg, npos == 0), False) for l in neg]
         mask = np.zeros(ti.N, bool)
